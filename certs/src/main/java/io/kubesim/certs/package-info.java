@@ -1,0 +1,2 @@
+/** PKI for the cluster: a CA, serving and client certificates, and kubeconfigs (Bouncy Castle). */
+package io.kubesim.certs;
