@@ -63,4 +63,14 @@ public interface ResourceStrategy {
     default OptionalLong gracePeriodSeconds(ObjectNode object, Long requested) {
         return OptionalLong.empty();
     }
+
+    /**
+     * Called when a delete is requested, before finalizers and grace periods are considered. Returns
+     * true when the object must stay, terminating, until something else finishes it: a namespace
+     * with {@code spec.finalizers} sets its phase to Terminating here and returns true. May modify
+     * {@code object}, which is then stored with its deletion timestamp.
+     */
+    default boolean prepareForDelete(ObjectNode object) {
+        return false;
+    }
 }
