@@ -11,15 +11,14 @@ import io.kubesim.server.api.Reason;
  * The representation a response is written in, chosen from the {@code Accept} header the way the
  * real server negotiates: the first media range the server can produce wins, {@code *}/{@code *} and
  * {@code application/json} always mean JSON, and protobuf (which we never produce) is skipped in
- * favour of a later JSON entry. Immutable.
+ * favour of a later JSON entry. Metadata-only responses ({@code as=PartialObjectMetadata}) are not
+ * produced, so a client listing them falls through to its next entry. Immutable.
  */
 public enum ResponseFormat {
     JSON("application/json"),
     YAML("application/yaml"),
     /** {@code meta.k8s.io/v1 Table}. */
-    TABLE("application/json;as=Table;v=v1;g=meta.k8s.io"),
-    /** {@code meta.k8s.io/v1 PartialObjectMetadata(List)}. */
-    METADATA("application/json;as=PartialObjectMetadata;v=v1;g=meta.k8s.io");
+    TABLE("application/json;as=Table;v=v1;g=meta.k8s.io");
 
     private final String contentType;
 
@@ -69,10 +68,6 @@ public enum ResponseFormat {
             boolean knownVersion = "v1".equals(v) || "v1beta1".equals(v);
             if (tablesAllowed && metaGroup && knownVersion && as.equals("Table")) {
                 return TABLE;
-            }
-            if (tablesAllowed && metaGroup && knownVersion
-                    && (as.equals("PartialObjectMetadata") || as.equals("PartialObjectMetadataList"))) {
-                return METADATA;
             }
             return null;
         }

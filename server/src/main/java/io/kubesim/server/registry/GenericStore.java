@@ -64,8 +64,12 @@ public final class GenericStore {
         this.names = names;
     }
 
-    /** What an update writes to: the whole object (status kept) or only its status. */
-    public enum Target { MAIN, STATUS }
+    /**
+     * What an update writes to: the whole object (status kept), only its status, or (for
+     * subresources such as {@code pods/binding} that the real server writes past the kind's
+     * update rules) the mutation's result with only system metadata carried over.
+     */
+    public enum Target { MAIN, STATUS, SYSTEM }
 
     /** Computes the desired object from a private copy of the current one. */
     @FunctionalInterface
@@ -200,7 +204,7 @@ public final class GenericStore {
                     .encode(cur.revision()), 0, cur.revision()));
         }
         CompletableFuture<StoredObject> write;
-        if (isTerminating(next) && finalizers(next).isEmpty()) {
+        if (readyToRemove(next)) {
             write = storage.delete(key, cur.revision()).thenApply(WriteResult::previous);
         } else {
             write = storage.update(key, cur.revision(), RevisionTemplate.of(next)).thenApply(WriteResult::current);
@@ -234,7 +238,7 @@ public final class GenericStore {
             next = desired;
             next.put("kind", d.kind());
             next.put("apiVersion", d.apiVersion());
-            if (d.has(Subresource.STATUS)) {
+            if (target == Target.MAIN && d.has(Subresource.STATUS)) {
                 JsonNode status = current.get("status");
                 if (status == null) {
                     next.remove("status");
@@ -257,7 +261,7 @@ public final class GenericStore {
             d.strategy().prepareForUpdate(next, current);
             errors.addAll(validator.validateUpdate(d, next, current));
             errors.addAll(d.strategy().validateUpdate(next, current));
-        } else {
+        } else if (target == Target.STATUS) {
             errors.addAll(d.strategy().validateStatusUpdate(next, current));
         }
         if (isTerminating(current)) {
@@ -394,6 +398,12 @@ public final class GenericStore {
             }
             throw wrap(cause);
         }).thenCompose(f -> f);
+    }
+
+    /** A terminating object that nothing holds any more: no finalizers, and its strategy lets go. */
+    private boolean readyToRemove(ObjectNode object) {
+        return isTerminating(object) && finalizers(object).isEmpty()
+                && !d.strategy().prepareForDelete(object.deepCopy());
     }
 
     private static boolean isTerminating(JsonNode object) {

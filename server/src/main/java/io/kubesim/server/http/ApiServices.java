@@ -1,0 +1,37 @@
+package io.kubesim.server.http;
+
+import java.util.Map;
+
+import io.kubesim.server.metrics.ApiMetrics;
+import io.kubesim.server.registry.GenericStore;
+import io.kubesim.server.registry.ResourceDescriptor;
+import io.kubesim.server.registry.ResourceRegistry;
+import io.vertx.core.WorkerExecutor;
+
+/**
+ * What the HTTP layer works with, shared by every event loop: the registry, one generic store per
+ * resource, the pluggable codecs, and the worker pool for large lists. Immutable.
+ *
+ * @param listPool       unordered worker pool for list serialization and Table rendering
+ * @param watchCapacity  events a watcher may fall behind before it is closed
+ * @param bookmarkMillis interval of watch bookmarks for clients that allow them
+ */
+public record ApiServices(
+        ResourceRegistry registry,
+        Map<ResourceDescriptor, GenericStore> stores,
+        RequestBodies.ProtobufDecoder protobuf,
+        ObjectPatcher patcher,
+        TableRenderer tables,
+        ApiMetrics metrics,
+        WorkerExecutor listPool,
+        int watchCapacity,
+        long bookmarkMillis) {
+
+    public GenericStore store(ResourceDescriptor d) {
+        GenericStore s = stores.get(d);
+        if (s == null) {
+            throw new IllegalStateException("no store for " + d.qualifiedResource());
+        }
+        return s;
+    }
+}
