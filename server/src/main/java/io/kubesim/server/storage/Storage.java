@@ -24,6 +24,10 @@ import java.util.concurrent.CompletableFuture;
  * <p><b>Events.</b> Every committed mutation is published, in revision order, to every
  * {@link StorageListener} before the write's future completes, so a reader that sees the write
  * acknowledged also finds it in anything the listener feeds (the watch cache).
+ * {@link #currentRevision()} advances only as events are published, so every event at or below it
+ * has reached the listeners. Reads ({@link #get}, {@link #list}, {@link #eventsAfter}) see a group
+ * as soon as it is committed, which can be shortly before its events are published: their
+ * revisions may briefly be above {@link #currentRevision()}.
  *
  * <p><b>Threads.</b> Implementations are thread-safe. Futures complete on an implementation-owned
  * thread; callers must hop back to their own context and must never block in a callback.
@@ -42,7 +46,10 @@ public interface Storage extends AutoCloseable {
      */
     CompletableFuture<ListResult> list(String prefix, String startAfterKey, int limit);
 
-    /** Creates {@code key}; fails with {@link KeyExistsException} if it exists. */
+    /**
+     * Creates {@code key}; fails with {@link KeyExistsException} if it exists. A failed write
+     * (of any kind) consumes no revision.
+     */
     CompletableFuture<WriteResult> create(String key, ValueEncoder value);
 
     /**
@@ -65,13 +72,17 @@ public interface Storage extends AutoCloseable {
     long compactedRevision();
 
     /**
-     * Up to {@code limit} events with a revision greater than {@code revision}, in revision order,
-     * optionally restricted to keys under {@code prefix} (null: all keys). Fails with
+     * Up to {@code limit} events (0: no limit) with a revision greater than {@code revision}, in
+     * revision order, optionally restricted to keys under {@code prefix} (null: all keys). Fails with
      * {@link CompactedException} if {@code revision < compactedRevision()}.
      */
     CompletableFuture<List<StorageEvent>> eventsAfter(long revision, String prefix, int limit);
 
-    /** Discards event history at or below {@code revision} (never the current objects). */
+    /**
+     * Discards event history at or below {@code revision} (never the current objects). Ordered with
+     * the writes. A revision at or below {@link #compactedRevision()} is a no-op; one above
+     * {@link #currentRevision()} fails with {@link StorageException}.
+     */
     CompletableFuture<Void> compact(long revision);
 
     /**
@@ -80,7 +91,11 @@ public interface Storage extends AutoCloseable {
      */
     void addListener(StorageListener listener);
 
-    /** Releases resources; pending writes fail or complete, new calls fail. */
+    /**
+     * Releases resources; pending writes fail or complete, new calls fail with
+     * {@code StorageException("storage closed")}. Idempotent. Must not be called from a storage
+     * callback or listener (it waits for the storage threads to stop).
+     */
     @Override
     void close();
 }
