@@ -85,7 +85,7 @@ public final class ApiServer implements AutoCloseable {
                 : RocksDbStorage.open(config.storageDir());
         ApiMetrics metrics = new ApiMetrics();
         try {
-            ResourceRegistry registry = Kinds.registry();
+            ResourceRegistry registry = ServedResources.registry();
             WatchCache cache = new WatchCache(registry.all(), config.historySize());
             cache.start(storage, config.retainedRevisions());
             Map<ResourceDescriptor, GenericStore> stores = stores(registry, storage, cache, clock);
@@ -95,12 +95,10 @@ public final class ApiServer implements AutoCloseable {
             Vertx vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(config.eventLoops()));
             WorkerExecutor listPool = vertx.createSharedWorkerExecutor("api-list",
                     Math.max(2, config.eventLoops()), 60, TimeUnit.SECONDS);
-            ApiServices services = new ApiServices(registry, stores, Kinds.protobufDecoder(), Kinds.patcher(),
-                    Kinds.tables(clock), metrics, listPool, config.watchCapacity(),
-                    config.bookmarkInterval().toMillis());
+            ApiServices services = ApiServices.create(registry, stores, metrics, listPool, clock,
+                    config.watchCapacity(), config.bookmarkInterval().toMillis());
             ApiRouter router = new ApiRouter(services, new DiscoveryDocuments(registry),
-                    new OpenApiDocuments(registry, Kinds.schemas()), VersionInfo.V1_32, Kinds.selectorFormatter(),
-                    () -> true);
+                    new OpenApiDocuments(registry, new OpenApiSchemas()), VersionInfo.V1_32, () -> true);
             HttpServerOptions options = httpOptions(config, requestedPort, pki);
             vertx.deployVerticle(() -> new ApiVerticle(router, options),
                     new DeploymentOptions().setInstances(config.eventLoops()))
@@ -132,7 +130,7 @@ public final class ApiServer implements AutoCloseable {
         NameGenerator names = new NameGenerator();
         Map<ResourceDescriptor, GenericStore> stores = new LinkedHashMap<>();
         for (ResourceDescriptor d : registry.all()) {
-            stores.put(d, new GenericStore(d, storage, cache.cache(d), lifecycle, Kinds.validator(), clock, names));
+            stores.put(d, new GenericStore(d, storage, cache.cache(d), lifecycle, new MetadataValidator(), clock, names));
         }
         return stores;
     }

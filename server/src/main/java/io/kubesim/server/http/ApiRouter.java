@@ -1,7 +1,5 @@
 package io.kubesim.server.http;
 
-import java.util.function.Function;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -21,7 +19,6 @@ import io.vertx.core.http.HttpServerRequest;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
-import tools.jackson.databind.JsonNode;
 
 /**
  * The entire route table of the API server, and the edge concerns every request shares:
@@ -47,7 +44,7 @@ public final class ApiRouter {
     private final java.util.function.BooleanSupplier ready;
 
     public ApiRouter(ApiServices api, DiscoveryDocuments discovery, OpenApiDocuments openApi, VersionInfo version,
-                     Function<JsonNode, String> selectorFormatter, java.util.function.BooleanSupplier ready) {
+                     java.util.function.BooleanSupplier ready) {
         this.api = api;
         this.discovery = discovery;
         this.openApi = openApi;
@@ -55,7 +52,7 @@ public final class ApiRouter {
         this.ready = ready;
         this.resources = new ResourceHandler(api);
         this.watches = new WatchHandler(api);
-        this.subresources = new SubresourceHandler(api, resources, selectorFormatter);
+        this.subresources = new SubresourceHandler(api, resources);
     }
 
     /** Builds the router for one event loop's HTTP server. */

@@ -6,6 +6,7 @@ import io.kubesim.server.metrics.ApiMetrics;
 import io.kubesim.server.registry.GenericStore;
 import io.kubesim.server.registry.ResourceDescriptor;
 import io.kubesim.server.registry.ResourceRegistry;
+import io.kubesim.server.proto.ProtobufBodies;
 import io.vertx.core.WorkerExecutor;
 
 /**
@@ -26,6 +27,14 @@ public record ApiServices(
         WorkerExecutor listPool,
         int watchCapacity,
         long bookmarkMillis) {
+
+    /** The services with the server's own codecs: protobuf bodies, schema-aware patches, Tables. */
+    public static ApiServices create(ResourceRegistry registry, Map<ResourceDescriptor, GenericStore> stores,
+                                     ApiMetrics metrics, WorkerExecutor listPool, java.time.Clock clock,
+                                     int watchCapacity, long bookmarkMillis) {
+        return new ApiServices(registry, stores, ProtobufBodies::decode, new SchemaPatcher(),
+                new TableResponses(clock), metrics, listPool, watchCapacity, bookmarkMillis);
+    }
 
     public GenericStore store(ResourceDescriptor d) {
         GenericStore s = stores.get(d);

@@ -1,11 +1,10 @@
 package io.kubesim.server.http;
 
-import java.util.function.Function;
-
 import io.kubesim.server.api.ApiException;
 import io.kubesim.server.api.FieldError;
 import io.kubesim.server.api.Reason;
 import io.kubesim.server.json.Json;
+import io.kubesim.server.meta.LabelSelector;
 import io.kubesim.server.registry.DeleteOptions;
 import io.kubesim.server.registry.GenericStore;
 import io.kubesim.server.registry.ResourceDescriptor;
@@ -27,12 +26,9 @@ final class SubresourceHandler {
 
     private final ApiServices api;
     private final ResourceHandler resources;
-    private final Function<JsonNode, String> selectorFormatter;
-
-    SubresourceHandler(ApiServices api, ResourceHandler resources, Function<JsonNode, String> selectorFormatter) {
+    SubresourceHandler(ApiServices api, ResourceHandler resources) {
         this.api = api;
         this.resources = resources;
-        this.selectorFormatter = selectorFormatter;
     }
 
     void handle(RoutingContext ctx, ResourceDescriptor d, RequestInfo info) {
@@ -129,7 +125,7 @@ final class SubresourceHandler {
         status.put("replicas", object.at(spec.statusReplicas()).asInt(0));
         JsonNode selector = object.at(spec.selector());
         if (!selector.isMissingNode() && !selector.isNull()) {
-            status.put("selector", selectorFormatter.apply(selector));
+            status.put("selector", LabelSelector.fromJson(selector).toString());
         }
         return scale;
     }

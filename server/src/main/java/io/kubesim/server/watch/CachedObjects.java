@@ -30,8 +30,13 @@ public final class CachedObjects {
             l.properties().forEach(e -> m.put(e.getKey(), e.getValue().asString("")));
             labels = Map.copyOf(m);
         }
-        return new CachedObject(key, Json.text(meta, "namespace"), Json.text(meta, "name"),
-                Json.text(meta, "uid"), revision, json, labels, Map.copyOf(fields.extract(tree)));
+        String namespace = Json.text(meta, "namespace");
+        String name = Json.text(meta, "name");
+        Map<String, String> values = new LinkedHashMap<>(fields.extract(tree));
+        values.put("metadata.name", name == null ? "" : name);
+        values.put("metadata.namespace", namespace == null ? "" : namespace);
+        return new CachedObject(key, namespace, name, Json.text(meta, "uid"), revision, json, labels,
+                Map.copyOf(values));
     }
 
     /** The same object with {@code metadata.resourceVersion} set to {@code revision}. */

@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Comparator;
+import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
 
 import io.fabric8.kubernetes.client.Config;
@@ -37,9 +38,14 @@ public final class TestServer implements AutoCloseable {
     }
 
     public static TestServer start(String storage) {
+        return start(c -> c.withStorage(storage));
+    }
+
+    /** A server in a fresh temporary directory with an adjusted configuration. */
+    public static TestServer start(UnaryOperator<ServerConfig> adjust) {
         try {
             Path dir = Files.createTempDirectory("kubesim-e2e");
-            return new TestServer(dir, true, ApiServer.start(config(dir, 0).withStorage(storage)));
+            return new TestServer(dir, true, ApiServer.start(adjust.apply(config(dir, 0))));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (Exception e) {
