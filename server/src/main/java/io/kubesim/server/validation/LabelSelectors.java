@@ -3,6 +3,7 @@ package io.kubesim.server.validation;
 import java.util.List;
 import java.util.Map;
 
+import io.kubesim.server.api.FieldError;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -11,6 +12,8 @@ import tools.jackson.databind.JsonNode;
  * thread-safe.
  */
 public final class LabelSelectors {
+
+    public static final String SELECTOR_MISMATCH = "`selector` does not match template `labels`";
 
     private LabelSelectors() {
     }
@@ -77,5 +80,23 @@ public final class LabelSelectors {
             }
         }
         return true;
+    }
+
+    /**
+     * {@code <templatePath>.metadata.labels: Invalid value: map[...]: `selector` does not match
+     * template `labels`} when the pod template's labels do not satisfy a workload's selector. A
+     * null selector selects nothing and so always fails; an empty one selects everything and is
+     * not checked, as upstream.
+     */
+    public static List<FieldError> validateTemplateLabels(JsonNode selector, JsonNode template, FieldPath templatePath) {
+        if (isEmpty(selector)) {
+            return List.of();
+        }
+        Map<String, String> labels = Trees.stringMap(Trees.object(template, "metadata"), "labels");
+        if (matches(selector, labels)) {
+            return List.of();
+        }
+        return List.of(FieldError.invalid(templatePath.child("metadata", "labels").value(), GoRepr.stringMap(labels),
+                SELECTOR_MISMATCH));
     }
 }

@@ -227,11 +227,13 @@ public final class NameValidation {
     }
 
     public static boolean isIpv6(String value) {
-        if (value.indexOf(':') < 0 || !value.chars().allMatch(c -> c == ':' || c == '.' || Character.digit(c, 16) >= 0)) {
+        if (value.indexOf(':') < 0 || value.charAt(0) == '.'
+                || !value.chars().allMatch(c -> c == ':' || c == '.' || Character.digit(c, 16) >= 0)) {
             return false;
         }
         try {
-            // A string with ':' is only ever parsed as an IPv6 literal, never resolved as a host name.
+            // Starting with a hex digit or ':' and holding a ':', the JDK only ever parses it as a
+            // literal and never resolves it as a host name.
             java.net.InetAddress.getByName(value);
             return true;
         } catch (java.net.UnknownHostException e) {

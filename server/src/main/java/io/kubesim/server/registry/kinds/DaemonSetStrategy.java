@@ -51,11 +51,8 @@ public final class DaemonSetStrategy implements ResourceStrategy {
         JsonNode selector = Trees.object(spec, "selector");
         List<FieldError> errs = new ArrayList<>(LabelValidation.validateLabelSelector(selector, SPEC.child("selector")));
         JsonNode template = Trees.object(spec, "template");
-        if (LabelSelectors.isConvertible(selector)
-                && !LabelSelectors.matches(selector, Trees.stringMap(Trees.object(template, "metadata"), "labels"))) {
-            errs.add(FieldError.invalid(SPEC.child("template", "metadata", "labels").value(),
-                    GoRepr.stringMap(Trees.stringMap(Trees.object(template, "metadata"), "labels")),
-                    WorkloadValidation.SELECTOR_MISMATCH));
+        if (LabelSelectors.isConvertible(selector)) {
+            errs.addAll(LabelSelectors.validateTemplateLabels(selector, template, SPEC.child("template")));
         }
         if (selector != null && LabelSelectors.isEmpty(selector)) {
             errs.add(FieldError.invalid(SPEC.child("selector").value(), GoRepr.labelSelector(selector),

@@ -101,7 +101,7 @@ public final class StatefulSetStrategy implements ResourceStrategy, NameRule.Pro
             errs.add(FieldError.invalid(SPEC.child("selector").value(), GoRepr.labelSelector(selector), ""));
         } else {
             FieldPath tPath = SPEC.child("template");
-            errs.addAll(WorkloadValidation.templateLabelsMatch(selector, template, tPath));
+            errs.addAll(LabelSelectors.validateTemplateLabels(selector, template, tPath));
             JsonNode meta = Trees.object(template, "metadata");
             errs.addAll(LabelValidation.validateLabels(Trees.stringMap(meta, "labels"), tPath.child("labels")));
             errs.addAll(LabelValidation.validateAnnotations(Trees.stringMap(meta, "annotations"), tPath.child("annotations")));

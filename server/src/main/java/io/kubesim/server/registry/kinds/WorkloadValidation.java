@@ -22,7 +22,6 @@ import tools.jackson.databind.JsonNode;
 final class WorkloadValidation {
 
     static final FieldPath SPEC = new FieldPath("spec");
-    static final String SELECTOR_MISMATCH = "`selector` does not match template `labels`";
 
     private WorkloadValidation() {
     }
@@ -49,23 +48,10 @@ final class WorkloadValidation {
         }
         JsonNode template = Trees.object(spec, "template");
         FieldPath tPath = SPEC.child("template");
-        errs.addAll(templateLabelsMatch(selector, template, tPath));
+        errs.addAll(LabelSelectors.validateTemplateLabels(selector, template, tPath));
         errs.addAll(PodSpecValidation.validateTemplate(template, tPath));
         errs.addAll(restartAlwaysNoDeadline(template, tPath, templateWord));
         return errs;
-    }
-
-    /** A null selector selects nothing, so it never matches; an empty one matches everything and is not checked. */
-    static List<FieldError> templateLabelsMatch(JsonNode selector, JsonNode template, FieldPath tPath) {
-        if (LabelSelectors.isEmpty(selector)) {
-            return List.of();
-        }
-        var labels = Trees.stringMap(Trees.object(template, "metadata"), "labels");
-        if (!LabelSelectors.matches(selector, labels)) {
-            return List.of(FieldError.invalid(tPath.child("metadata", "labels").value(),
-                    GoRepr.stringMap(labels), SELECTOR_MISMATCH));
-        }
-        return List.of();
     }
 
     /** Workload pods restart Always and have no active deadline ("activeDeadlineSeconds in {@code word} is not Supported"). */
