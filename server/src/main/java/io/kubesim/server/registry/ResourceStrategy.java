@@ -73,4 +73,17 @@ public interface ResourceStrategy {
     default boolean prepareForDelete(ObjectNode object) {
         return false;
     }
+
+    /**
+     * Called once a write attempt is over, so a strategy that reserves something while preparing
+     * (a service's cluster IP) can give back what did not end up stored.
+     *
+     * @param prepared what {@link #prepareForCreate} or {@link #prepareForUpdate} produced; null
+     *                 for a delete
+     * @param previous the object the write replaced or deleted; null for a create
+     * @param stored   whether storage now holds {@code prepared} (or, for a delete, whether the
+     *                 object is gone)
+     */
+    default void afterWrite(ObjectNode prepared, ObjectNode previous, boolean stored) {
+    }
 }

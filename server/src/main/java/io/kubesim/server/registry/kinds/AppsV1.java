@@ -11,11 +11,15 @@ import io.kubesim.server.registry.ScaleSpec;
 import io.kubesim.server.registry.SelectableFields;
 import io.kubesim.server.registry.Subresource;
 import io.kubesim.server.validation.Trees;
+import io.kubesim.server.table.DaemonSetTable;
+import io.kubesim.server.table.DeploymentTable;
+import io.kubesim.server.table.ReplicaSetTable;
+import io.kubesim.server.table.StatefulSetTable;
 
 /**
  * The {@code apps/v1} workload resources, in discovery order. All are namespaced, in category
  * {@code all}, and track {@code metadata.generation}; all but daemon sets have {@code /scale}.
- * Table convertors are left unset here. Stateless; each call builds fresh descriptors.
+ * Stateless; each call builds fresh descriptors.
  */
 public final class AppsV1 {
 
@@ -26,15 +30,15 @@ public final class AppsV1 {
         return List.of(
                 apps("DaemonSet", "daemonsets", "daemonset").shortNames("ds")
                         .subresources(Subresource.STATUS)
-                        .storagePrefix("/registry/daemonsets").model(DaemonSet.class)
+                        .storagePrefix("/registry/daemonsets").model(DaemonSet.class).table(new DaemonSetTable())
                         .strategy(new DaemonSetStrategy()).build(),
                 apps("Deployment", "deployments", "deployment").shortNames("deploy")
                         .subresources(Subresource.STATUS, Subresource.SCALE).scale(ScaleSpec.APPS)
-                        .storagePrefix("/registry/deployments").model(Deployment.class)
+                        .storagePrefix("/registry/deployments").model(Deployment.class).table(new DeploymentTable())
                         .strategy(new DeploymentStrategy()).build(),
                 apps("ReplicaSet", "replicasets", "replicaset").shortNames("rs")
                         .subresources(Subresource.STATUS, Subresource.SCALE).scale(ScaleSpec.APPS)
-                        .storagePrefix("/registry/replicasets").model(ReplicaSet.class)
+                        .storagePrefix("/registry/replicasets").model(ReplicaSet.class).table(new ReplicaSetTable())
                         .strategy(new ReplicaSetStrategy())
                         .fields(SelectableFields.builder()
                                 .custom("status.replicas", o -> Long.toString(Trees.integer(o.get("status"), "replicas", 0)))
@@ -42,7 +46,7 @@ public final class AppsV1 {
                         .build(),
                 apps("StatefulSet", "statefulsets", "statefulset").shortNames("sts")
                         .subresources(Subresource.STATUS, Subresource.SCALE).scale(ScaleSpec.APPS)
-                        .storagePrefix("/registry/statefulsets").model(StatefulSet.class)
+                        .storagePrefix("/registry/statefulsets").model(StatefulSet.class).table(new StatefulSetTable())
                         .strategy(new StatefulSetStrategy()).build());
     }
 

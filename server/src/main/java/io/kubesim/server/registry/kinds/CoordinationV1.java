@@ -4,6 +4,7 @@ import java.util.List;
 
 import io.fabric8.kubernetes.api.model.coordination.v1.Lease;
 import io.kubesim.server.registry.ResourceDescriptor;
+import io.kubesim.server.table.LeaseTable;
 
 /**
  * The {@code coordination.k8s.io/v1} resources: leases (node heartbeats, leader election).
@@ -17,7 +18,7 @@ public final class CoordinationV1 {
     public static List<ResourceDescriptor> descriptors() {
         return List.of(ResourceDescriptor.builder("coordination.k8s.io", "v1", "Lease", "leases")
                 .singular("lease")
-                .storagePrefix("/registry/leases").model(Lease.class)
+                .storagePrefix("/registry/leases").model(Lease.class).table(new LeaseTable())
                 .strategy(new LeaseStrategy())
                 .build());
     }

@@ -17,12 +17,20 @@ import io.kubesim.server.registry.SelectableFields;
 import io.kubesim.server.registry.Subresource;
 import io.kubesim.server.registry.Verb;
 import io.kubesim.server.validation.Trees;
+import io.kubesim.server.table.ConfigMapTable;
+import io.kubesim.server.table.EndpointsTable;
+import io.kubesim.server.table.EventTable;
+import io.kubesim.server.table.NamespaceTable;
+import io.kubesim.server.table.NodeTable;
+import io.kubesim.server.table.PodTable;
+import io.kubesim.server.table.SecretTable;
+import io.kubesim.server.table.ServiceAccountTable;
+import io.kubesim.server.table.ServiceTable;
 import tools.jackson.databind.JsonNode;
 
 /**
  * The core group ({@code /api/v1}) resources we serve, declared as a real 1.32 server's discovery
- * and etcd layout show them, in discovery order (alphabetical by plural). Table convertors are
- * left unset here. Stateless; each call builds fresh descriptors.
+ * and etcd layout show them, in discovery order (alphabetical by plural). Stateless; each call builds fresh descriptors.
  */
 public final class CoreV1 {
 
@@ -38,18 +46,18 @@ public final class CoreV1 {
     public static List<ResourceDescriptor> descriptors(ClusterIpAllocator clusterIps, NodePortAllocator nodePorts) {
         return List.of(
                 core("ConfigMap", "configmaps", "configmap").shortNames("cm")
-                        .storagePrefix("/registry/configmaps").model(ConfigMap.class)
+                        .storagePrefix("/registry/configmaps").model(ConfigMap.class).table(new ConfigMapTable())
                         .strategy(new ConfigMapStrategy()).build(),
                 core("Endpoints", "endpoints", "endpoints").shortNames("ep")
-                        .storagePrefix("/registry/services/endpoints").model(Endpoints.class)
+                        .storagePrefix("/registry/services/endpoints").model(Endpoints.class).table(new EndpointsTable())
                         .strategy(new EndpointsStrategy()).build(),
                 core("Event", "events", "event").shortNames("ev")
-                        .storagePrefix("/registry/events").model(Event.class)
+                        .storagePrefix("/registry/events").model(Event.class).table(new EventTable())
                         .strategy(new EventStrategy()).fields(eventFields()).build(),
                 core("Namespace", "namespaces", "namespace").shortNames("ns").clusterScoped()
                         .verbs(EnumSet.complementOf(EnumSet.of(Verb.deletecollection)))
                         .subresources(Subresource.STATUS, Subresource.FINALIZE)
-                        .storagePrefix("/registry/namespaces").model(Namespace.class)
+                        .storagePrefix("/registry/namespaces").model(Namespace.class).table(new NamespaceTable())
                         .strategy(new NamespaceStrategy()).fields(SelectableFields.builder()
                                 .path("status.phase")
                                 // Upstream keeps this pre-"metadata.name" label for compatibility.
@@ -58,24 +66,24 @@ public final class CoreV1 {
                         .build(),
                 core("Node", "nodes", "node").shortNames("no").clusterScoped()
                         .subresources(Subresource.STATUS)
-                        .storagePrefix("/registry/minions").model(Node.class)
+                        .storagePrefix("/registry/minions").model(Node.class).table(new NodeTable())
                         .strategy(new NodeStrategy()).fields(SelectableFields.builder()
                                 .custom("spec.unschedulable", o -> bool(o.get("spec"), "unschedulable"))
                                 .build())
                         .build(),
                 core("Pod", "pods", "pod").shortNames("po").categories("all")
                         .subresources(Subresource.STATUS, Subresource.BINDING, Subresource.EVICTION, Subresource.LOG)
-                        .storagePrefix("/registry/pods").model(Pod.class)
+                        .storagePrefix("/registry/pods").model(Pod.class).table(new PodTable())
                         .strategy(new PodStrategy()).fields(podFields()).build(),
                 core("Secret", "secrets", "secret")
-                        .storagePrefix("/registry/secrets").model(Secret.class)
+                        .storagePrefix("/registry/secrets").model(Secret.class).table(new SecretTable())
                         .strategy(new SecretStrategy()).fields(SelectableFields.builder().path("type").build()).build(),
                 core("ServiceAccount", "serviceaccounts", "serviceaccount").shortNames("sa")
-                        .storagePrefix("/registry/serviceaccounts").model(ServiceAccount.class)
+                        .storagePrefix("/registry/serviceaccounts").model(ServiceAccount.class).table(new ServiceAccountTable())
                         .strategy(new ServiceAccountStrategy()).build(),
                 core("Service", "services", "service").shortNames("svc").categories("all")
                         .subresources(Subresource.STATUS)
-                        .storagePrefix("/registry/services/specs").model(Service.class)
+                        .storagePrefix("/registry/services/specs").model(Service.class).table(new ServiceTable())
                         .strategy(new ServiceStrategy(clusterIps, nodePorts)).fields(SelectableFields.builder()
                                 .path("spec.clusterIP").path("spec.type").build())
                         .build());

@@ -63,6 +63,16 @@ public final class NamespaceStrategy implements ResourceStrategy, NameRule.Provi
         }
     }
 
+    /** A namespace with finalizers in its spec stays, Terminating, until the finalize subresource empties them. */
+    @Override
+    public boolean prepareForDelete(ObjectNode ns) {
+        if (Trees.strings(ns.get("spec"), "finalizers").isEmpty()) {
+            return false;
+        }
+        Trees.child(ns, "status").put("phase", "Terminating");
+        return true;
+    }
+
     @Override
     public List<FieldError> validate(ObjectNode ns) {
         List<FieldError> errs = new ArrayList<>();

@@ -117,6 +117,21 @@ public final class ServiceStrategy implements ResourceStrategy, NameRule.Provide
         gone.ports().stream().filter(p -> !keptPorts.contains(p)).forEach(p -> nodePorts.release(p, owner));
     }
 
+    @Override
+    public void afterWrite(ObjectNode prepared, ObjectNode previous, boolean stored) {
+        if (prepared == null) {
+            if (stored && previous != null) {
+                release(previous, null);
+            }
+        } else if (stored) {
+            if (previous != null) {
+                release(previous, prepared);
+            }
+        } else {
+            release(prepared, previous);
+        }
+    }
+
     /** Reservations a stored service holds; use it to rebuild the allocators at start-up. */
     public static Held held(JsonNode svc) {
         if (svc == null) {
