@@ -81,6 +81,7 @@ class UnknownFieldsTest {
 
     @Test
     void quotesLikeGo() {
-        assertThat(UnknownFields.describe(List.of("a\"b"))).isEqualTo("strict decoding error: unknown field \"a\\\"b\"");
+        assertThat(UnknownFields.describe(List.of("a\"b")))
+                .isEqualTo("strict decoding error: unknown field \"a\\\"b\"");
     }
 }
