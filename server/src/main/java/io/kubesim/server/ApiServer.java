@@ -23,11 +23,15 @@ import io.kubesim.server.http.ApiVerticle;
 import io.kubesim.server.http.VersionInfo;
 import io.kubesim.server.metrics.ApiMetrics;
 import io.kubesim.server.openapi.OpenApiDocuments;
+import io.kubesim.server.openapi.SchemaSource;
+import io.kubesim.server.proto.ProtobufBodies;
 import io.kubesim.server.registry.GenericStore;
+import io.kubesim.server.registry.MetadataValidator;
 import io.kubesim.server.registry.NameGenerator;
 import io.kubesim.server.registry.NamespaceLifecycle;
 import io.kubesim.server.registry.ResourceDescriptor;
 import io.kubesim.server.registry.ResourceRegistry;
+import io.kubesim.server.registry.kinds.ServedResources;
 import io.kubesim.server.storage.Storage;
 import io.kubesim.server.storage.memory.InMemoryStorage;
 import io.kubesim.server.storage.rocksdb.RocksDbStorage;
@@ -85,9 +89,12 @@ public final class ApiServer implements AutoCloseable {
                 : RocksDbStorage.open(config.storageDir());
         ApiMetrics metrics = new ApiMetrics();
         try {
-            ResourceRegistry registry = ServedResources.registry();
+            ServedResources served = new ServedResources();
+            ResourceRegistry registry = served.registry();
             WatchCache cache = new WatchCache(registry.all(), config.historySize());
             cache.start(storage, config.retainedRevisions());
+            served.restoreAllocations(cache.cache(registry.byResource("", "v1", "services").orElseThrow()));
+            ProtobufBodies.preload();
             Map<ResourceDescriptor, GenericStore> stores = stores(registry, storage, cache, clock);
             Bootstrap.ensureSystemObjects(registry, stores);
             registerGauges(metrics, storage, cache);
@@ -98,7 +105,7 @@ public final class ApiServer implements AutoCloseable {
             ApiServices services = ApiServices.create(registry, stores, metrics, listPool, clock,
                     config.watchCapacity(), config.bookmarkInterval().toMillis());
             ApiRouter router = new ApiRouter(services, new DiscoveryDocuments(registry),
-                    new OpenApiDocuments(registry, new OpenApiSchemas()), VersionInfo.V1_32, () -> true);
+                    new OpenApiDocuments(registry, SchemaSource.NONE), VersionInfo.V1_32, () -> true);
             HttpServerOptions options = httpOptions(config, requestedPort, pki);
             vertx.deployVerticle(() -> new ApiVerticle(router, options),
                     new DeploymentOptions().setInstances(config.eventLoops()))

@@ -7,6 +7,7 @@ import io.kubesim.server.registry.GenericStore;
 import io.kubesim.server.registry.ResourceDescriptor;
 import io.kubesim.server.registry.ResourceRegistry;
 import io.kubesim.server.proto.ProtobufBodies;
+import io.kubesim.server.schema.SchemaRegistry;
 import io.vertx.core.WorkerExecutor;
 
 /**
@@ -22,6 +23,7 @@ public record ApiServices(
         Map<ResourceDescriptor, GenericStore> stores,
         RequestBodies.ProtobufDecoder protobuf,
         ObjectPatcher patcher,
+        BodyValidation validation,
         TableRenderer tables,
         ApiMetrics metrics,
         WorkerExecutor listPool,
@@ -32,8 +34,10 @@ public record ApiServices(
     public static ApiServices create(ResourceRegistry registry, Map<ResourceDescriptor, GenericStore> stores,
                                      ApiMetrics metrics, WorkerExecutor listPool, java.time.Clock clock,
                                      int watchCapacity, long bookmarkMillis) {
-        return new ApiServices(registry, stores, ProtobufBodies::decode, new SchemaPatcher(),
-                new TableResponses(clock), metrics, listPool, watchCapacity, bookmarkMillis);
+        SchemaRegistry schemas = new SchemaRegistry();
+        return new ApiServices(registry, stores, ProtobufBodies::decode, new SchemaPatcher(schemas),
+                new BodyValidation(schemas), new TableResponses(clock), metrics, listPool, watchCapacity,
+                bookmarkMillis);
     }
 
     public GenericStore store(ResourceDescriptor d) {

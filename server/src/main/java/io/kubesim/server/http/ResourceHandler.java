@@ -102,6 +102,7 @@ final class ResourceHandler {
                 d, api.protobuf());
         RequestBodies.checkNamespace(object, info.namespace(), d);
         WriteOptions options = writeOptions(ctx.queryParams());
+        api.validation().checkObject(d, object, options, ctx.response());
         reply(ctx, api.store(d).create(info.namespace(), object, options, executor()), 201, format);
     }
 
@@ -112,6 +113,7 @@ final class ResourceHandler {
         RequestBodies.checkNamespace(object, info.namespace(), d);
         RequestBodies.checkName(object, info.name());
         WriteOptions options = writeOptions(ctx.queryParams());
+        api.validation().checkObject(d, object, options, ctx.response());
         reply(ctx, api.store(d).update(info.namespace(), info.name(), current -> object.deepCopy(), target, options,
                 executor()), 200, format);
     }
@@ -126,6 +128,7 @@ final class ResourceHandler {
             ObjectNode patched = api.patcher().apply(d, current, mediaType, patch);
             RequestBodies.checkKind(patched, d);
             RequestBodies.checkName(patched, info.name());
+            api.validation().checkPatched(d, patched, patch, options, ctx.response());
             return patched;
         };
         boolean apply = mediaType.equals("application/apply-patch+yaml");
@@ -137,6 +140,7 @@ final class ResourceHandler {
             RequestBodies.checkKind(intent, d);
             RequestBodies.checkNamespace(intent, info.namespace(), d);
             RequestBodies.checkName(intent, info.name());
+            api.validation().checkObject(d, intent, options, ctx.response());
             reply(ctx, store.create(info.namespace(), intent, options, executor()), 201, format);
             return;
         }

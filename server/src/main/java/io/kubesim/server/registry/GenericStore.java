@@ -144,11 +144,13 @@ public final class GenericStore {
         errors.addAll(d.strategy().validate(object));
         String name = Json.text(meta, "name");
         if (!errors.isEmpty()) {
+            d.strategy().afterWrite(object, null, false);
             throw ApiException.invalid(d.group(), d.kind(), name == null ? "" : name, errors);
         }
         RevisionTemplate template = RevisionTemplate.of(object);
         String key = d.key(namespace, name);
         if (options.dryRun()) {
+            d.strategy().afterWrite(object, null, false);
             return CompletableFuture.completedFuture(new StoredObject(key, template.withoutRevision(), 0, 0));
         }
         boolean retryName = generated && attempt < MAX_NAME_ATTEMPTS;
@@ -156,6 +158,7 @@ public final class GenericStore {
                 .thenApply(WriteResult::current)
                 .handle((stored, failure) -> {
                     Throwable cause = unwrap(failure);
+                    d.strategy().afterWrite(object, null, cause == null);
                     if (cause == null) {
                         return CompletableFuture.completedFuture(stored);
                     }
@@ -197,17 +200,26 @@ public final class GenericStore {
         ObjectNode desired = mutation.apply(current.deepCopy());
         ObjectNode next = prepareUpdate(desired, current, cur, target, name);
         if (JsonTrees.same(next, current)) {
+            d.strategy().afterWrite(next, current, true);
             return CompletableFuture.completedFuture(stored(cur));
         }
         if (options.dryRun()) {
+            d.strategy().afterWrite(next, current, false);
             return CompletableFuture.completedFuture(new StoredObject(key, RevisionTemplate.of(next)
                     .encode(cur.revision()), 0, cur.revision()));
         }
         CompletableFuture<StoredObject> write;
         if (readyToRemove(next)) {
             write = storage.delete(key, cur.revision()).thenApply(WriteResult::previous);
+            write.whenComplete((r, t) -> {
+                d.strategy().afterWrite(next, current, false);
+                if (t == null) {
+                    d.strategy().afterWrite(null, current, true);
+                }
+            });
         } else {
             write = storage.update(key, cur.revision(), RevisionTemplate.of(next)).thenApply(WriteResult::current);
+            write.whenComplete((r, t) -> d.strategy().afterWrite(next, current, t == null));
         }
         return retryOnConflict(write, attempt, name,
                 () -> updateAttempt(namespace, name, mutation, target, options, executor, attempt + 1), executor);
@@ -264,16 +276,8 @@ public final class GenericStore {
         } else if (target == Target.STATUS) {
             errors.addAll(d.strategy().validateStatusUpdate(next, current));
         }
-        if (isTerminating(current)) {
-            for (String f : finalizers(next)) {
-                if (!finalizers(current).contains(f)) {
-                    errors.add(FieldError.forbidden("metadata.finalizers",
-                            "no new finalizers can be added if the object is being deleted, found new finalizers "
-                                    + "[\"" + f + "\"]"));
-                }
-            }
-        }
         if (!errors.isEmpty()) {
+            d.strategy().afterWrite(next, current, false);
             throw ApiException.invalid(d.group(), d.kind(), name, errors);
         }
         return next;
@@ -315,6 +319,7 @@ public final class GenericStore {
         CompletableFuture<DeleteResult> write;
         if (!graceful && !hasFinalizers && !keptByStrategy) {
             write = storage.delete(key, cur.revision()).thenApply(r -> new DeleteResult(r.previous(), true));
+            write.whenComplete((r, t) -> d.strategy().afterWrite(null, current, t == null));
         } else {
             ObjectNode meta = Json.child(next, "metadata");
             long seconds = graceful ? grace.getAsLong() : 0;
