@@ -77,7 +77,7 @@ public record Kubeconfig(String clusterName, URI server, X509Certificate caCerti
                 + "- name: " + user + "\n"
                 + "  user:\n"
                 + "    client-certificate-data: " + base64(PemFiles.toPem(credentials.certificate())) + "\n"
-                + "    client-key-data: " + base64(PemFiles.toPem(credentials.privateKey())) + "\n";
+                + "    client-key-data: " + base64(PemFiles.toTraditionalPem(credentials.privateKey())) + "\n";
     }
 
     /** Never prints key material. */

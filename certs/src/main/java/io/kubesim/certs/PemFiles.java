@@ -12,6 +12,7 @@ import java.security.PrivateKey;
 import java.security.cert.CertificateException;
 import java.security.cert.X509Certificate;
 
+import org.bouncycastle.asn1.ASN1Encodable;
 import org.bouncycastle.asn1.pkcs.PrivateKeyInfo;
 import org.bouncycastle.cert.X509CertificateHolder;
 import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
@@ -22,6 +23,7 @@ import org.bouncycastle.openssl.jcajce.JcaPEMKeyConverter;
 import org.bouncycastle.openssl.jcajce.JcaPEMWriter;
 import org.bouncycastle.openssl.jcajce.JcaPKCS8Generator;
 import org.bouncycastle.pkcs.PKCS8EncryptedPrivateKeyInfo;
+import org.bouncycastle.util.io.pem.PemObject;
 
 /**
  * Reads and writes PEM certificates and private keys. Keys are written as unencrypted PKCS#8
@@ -103,6 +105,29 @@ public final class PemFiles {
             return encode(new JcaPKCS8Generator(key, null));
         } catch (IOException e) {
             throw new IllegalArgumentException("cannot encode " + key.getAlgorithm() + " private key as PKCS#8", e);
+        }
+    }
+
+    /**
+     * The "traditional" PEM text of a private key ({@code BEGIN EC PRIVATE KEY} for EC keys,
+     * {@code BEGIN RSA PRIVATE KEY} for RSA), used inside kubeconfigs: the Fabric8 client picks the
+     * key algorithm from that header and reads EC keys only in this form, and Go accepts it too.
+     */
+    public static String toTraditionalPem(PrivateKey key) {
+        if (!(key instanceof java.security.interfaces.ECPrivateKey ec)) {
+            return encode(key);
+        }
+        // SEC1 with the curve named inside: JCA encodes the inner key without parameters (they live
+        // in the PKCS#8 wrapper), and readers of the traditional form need them.
+        PrivateKeyInfo info = PrivateKeyInfo.getInstance(key.getEncoded());
+        ASN1Encodable curve = info.getPrivateKeyAlgorithm().getParameters();
+        int orderBits = ec.getParams().getOrder().bitLength();
+        try {
+            org.bouncycastle.asn1.sec.ECPrivateKey sec1 =
+                    new org.bouncycastle.asn1.sec.ECPrivateKey(orderBits, ec.getS(), curve);
+            return encode(new PemObject("EC PRIVATE KEY", sec1.getEncoded()));
+        } catch (IOException e) {
+            throw new IllegalArgumentException("cannot encode EC private key as SEC1", e);
         }
     }
 

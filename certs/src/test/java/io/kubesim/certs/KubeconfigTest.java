@@ -55,7 +55,7 @@ class KubeconfigTest {
                 + "- name: system:node:n1\n"
                 + "  user:\n"
                 + "    client-certificate-data: " + base64(PemFiles.toPem(node.certificate())) + "\n"
-                + "    client-key-data: " + base64(PemFiles.toPem(node.privateKey())) + "\n");
+                + "    client-key-data: " + base64(PemFiles.toTraditionalPem(node.privateKey())) + "\n");
         assertThat(Kubeconfig.of(URI.create("https://[::1]:6443"), ca.certificate(), ClientIdentity.node("n1"), node)
                 .render()).contains("    server: \"https://[::1]:6443\"\n");
     }

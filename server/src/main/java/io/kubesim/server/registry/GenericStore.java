@@ -271,6 +271,7 @@ public final class GenericStore {
         if (target == Target.MAIN) {
             d.strategy().applyDefaults(next);
             d.strategy().prepareForUpdate(next, current);
+            SystemMetadata.updateGeneration(next, current, d);
             errors.addAll(validator.validateUpdate(d, next, current));
             errors.addAll(d.strategy().validateUpdate(next, current));
         } else if (target == Target.STATUS) {

@@ -41,10 +41,7 @@ final class SystemMetadata {
         }
     }
 
-    /**
-     * Copies the server-owned fields of {@code current} into {@code next} and sets
-     * {@code generation}: +1 when the spec changed on a kind that tracks it.
-     */
+    /** Copies the server-owned fields of {@code current} into {@code next}. */
     static void carryOver(ObjectNode next, ObjectNode current, ResourceDescriptor d) {
         ObjectNode meta = Json.child(next, "metadata");
         JsonNode curMeta = current.path("metadata");
@@ -58,6 +55,21 @@ final class SystemMetadata {
         }
         meta.remove("selfLink");
         meta.put("resourceVersion", curMeta.path("resourceVersion").asString(""));
+        JsonNode generation = curMeta.get("generation");
+        if (generation == null) {
+            meta.remove("generation");
+        } else {
+            meta.set("generation", generation);
+        }
+    }
+
+    /**
+     * Sets {@code generation} of a fully prepared update: +1 when the spec changed on a kind that
+     * tracks it (after defaulting, so a client omitting a defaulted field changes nothing).
+     */
+    static void updateGeneration(ObjectNode next, ObjectNode current, ResourceDescriptor d) {
+        ObjectNode meta = Json.child(next, "metadata");
+        JsonNode curMeta = current.path("metadata");
         if (d.tracksGeneration()) {
             long gen = curMeta.path("generation").asLong(1);
             boolean specChanged = !io.kubesim.server.json.JsonTrees.same(next.get("spec"), current.get("spec"));
