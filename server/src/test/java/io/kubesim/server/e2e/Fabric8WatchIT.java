@@ -79,6 +79,7 @@ class Fabric8WatchIT {
     }
 
     @Test
+    @SuppressWarnings("try")
     void watchSeesAddedModifiedDeleted() throws Exception {
         Recorder r = new Recorder();
         try (Watch w = client.configMaps().inNamespace("w1").watch(r)) {
@@ -93,6 +94,7 @@ class Fabric8WatchIT {
     }
 
     @Test
+    @SuppressWarnings("try")
     void watchResumesFromAResourceVersionAndReplaysEveryMissedEventOnce() throws Exception {
         ConfigMap first = client.resource(cm("w2", "r0", Map.of())).create();
         String from = first.getMetadata().getResourceVersion();
@@ -110,6 +112,7 @@ class Fabric8WatchIT {
     }
 
     @Test
+    @SuppressWarnings("try")
     void tooOldResourceVersionIsGone() throws Exception {
         try (TestServer small = TestServer.start(c -> c.withHistory(5, 5));
              KubernetesClient smallClient = small.client()) {

@@ -1,0 +1,2 @@
+/** The controller-manager: workload, garbage-collection, namespace, node and endpoint controllers. */
+package io.kubesim.controllers;

@@ -1,0 +1,2 @@
+/** Simulated kubelets: node registration, heartbeats and declarative pod lifecycle stages. */
+package io.kubesim.nodeagent;
