@@ -42,6 +42,9 @@ import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
 import io.vertx.core.WorkerExecutor;
 import io.vertx.core.http.ClientAuth;
+import io.vertx.core.http.HttpClient;
+import io.vertx.core.http.HttpClientOptions;
+import io.vertx.core.http.PoolOptions;
 import io.vertx.core.http.HttpServerOptions;
 import io.vertx.core.http.HttpVersion;
 import io.vertx.core.net.PemKeyCertOptions;
@@ -102,7 +105,9 @@ public final class ApiServer implements AutoCloseable {
             Vertx vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(config.eventLoops()));
             WorkerExecutor listPool = vertx.createSharedWorkerExecutor("api-list",
                     Math.max(2, config.eventLoops()), 60, TimeUnit.SECONDS);
-            ApiServices services = ApiServices.create(registry, stores, metrics, listPool, clock,
+            HttpClient kubelets = vertx.createHttpClient(new HttpClientOptions().setConnectTimeout(5_000),
+                    new PoolOptions().setHttp1MaxSize(32));
+            ApiServices services = ApiServices.create(registry, stores, metrics, listPool, kubelets, clock,
                     config.watchCapacity(), config.bookmarkInterval().toMillis());
             ApiRouter router = new ApiRouter(services, new DiscoveryDocuments(registry),
                     new OpenApiDocuments(registry, SchemaSource.NONE), VersionInfo.V1_32, () -> true);

@@ -9,6 +9,7 @@ import io.kubesim.server.registry.ResourceRegistry;
 import io.kubesim.server.proto.ProtobufBodies;
 import io.kubesim.server.schema.SchemaRegistry;
 import io.vertx.core.WorkerExecutor;
+import io.vertx.core.http.HttpClient;
 
 /**
  * What the HTTP layer works with, shared by every event loop: the registry, one generic store per
@@ -25,6 +26,7 @@ public record ApiServices(
         ObjectPatcher patcher,
         BodyValidation validation,
         TableRenderer tables,
+        LogProxy logs,
         ApiMetrics metrics,
         WorkerExecutor listPool,
         int watchCapacity,
@@ -32,11 +34,11 @@ public record ApiServices(
 
     /** The services with the server's own codecs: protobuf bodies, schema-aware patches, Tables. */
     public static ApiServices create(ResourceRegistry registry, Map<ResourceDescriptor, GenericStore> stores,
-                                     ApiMetrics metrics, WorkerExecutor listPool, java.time.Clock clock,
-                                     int watchCapacity, long bookmarkMillis) {
+                                     ApiMetrics metrics, WorkerExecutor listPool, HttpClient kubeletClient,
+                                     java.time.Clock clock, int watchCapacity, long bookmarkMillis) {
         SchemaRegistry schemas = new SchemaRegistry();
         return new ApiServices(registry, stores, ProtobufBodies::decode, new SchemaPatcher(schemas),
-                new BodyValidation(schemas), new TableResponses(clock), metrics, listPool, watchCapacity,
+                new BodyValidation(schemas), new TableResponses(clock), new LogProxy(kubeletClient), metrics, listPool, watchCapacity,
                 bookmarkMillis);
     }
 

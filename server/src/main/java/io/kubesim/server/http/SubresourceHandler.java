@@ -24,6 +24,9 @@ import tools.jackson.databind.node.ObjectNode;
  */
 final class SubresourceHandler {
 
+    /** Node annotation with the host:port of the node agent's log endpoint. */
+    static final String KUBELET_ADDRESS = "kubesim.io/kubelet-address";
+
     private final ApiServices api;
     private final ResourceHandler resources;
     SubresourceHandler(ApiServices api, ResourceHandler resources) {
@@ -269,7 +272,22 @@ final class SubresourceHandler {
             throw ApiException.badRequest("container \"" + container + "\" in pod \"" + info.name()
                     + "\" is waiting to start: " + reason);
         }
-        Responses.text(ctx.response(), 200, "");
+        String node = Json.text(pod.path("spec"), "nodeName");
+        String address = node == null ? null : kubeletAddress(node);
+        if (address == null) {
+            throw ApiException.badRequest("pod " + info.name() + " has no reachable node for its logs");
+        }
+        api.logs().proxy(ctx, address, info.namespace(), info.name(), container);
+    }
+
+    /** The simulated kubelet's log endpoint, advertised by the node agent on the Node. */
+    private String kubeletAddress(String node) {
+        ResourceDescriptor nodes = api.registry().byResource("", "v1", "nodes").orElseThrow();
+        var cached = api.store(nodes).cache().get(nodes.key(null, node));
+        if (cached == null) {
+            return null;
+        }
+        return Json.text(Json.parse(cached.json()).path("metadata").path("annotations"), KUBELET_ADDRESS);
     }
 
     private static String names(JsonNode containers) {
