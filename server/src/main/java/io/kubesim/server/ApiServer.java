@@ -99,7 +99,7 @@ public final class ApiServer implements AutoCloseable {
             served.restoreAllocations(cache.cache(registry.byResource("", "v1", "services").orElseThrow()));
             ProtobufBodies.preload();
             Map<ResourceDescriptor, GenericStore> stores = stores(registry, storage, cache, clock);
-            Bootstrap.ensureSystemObjects(registry, stores);
+            Bootstrap.ensureSystemObjects(registry, stores, config.advertiseAddress(), requestedPort);
             registerGauges(metrics, storage, cache);
 
             Vertx vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(config.eventLoops()));

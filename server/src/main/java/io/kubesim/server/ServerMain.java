@@ -18,6 +18,7 @@ public final class ServerMain {
 
     private static final String USAGE = """
             usage: kubesim-server serve --data-dir DIR [--port PORT] [--bind ADDRESS] [--storage rocksdb|memory]
+                                        [--advertise-address IP]
                                         [--tls-san NAME]...
                    kubesim-server gen-certs --dir DIR [--server URL] [--tls-san NAME]... [--node NAME]...
             """;
@@ -86,6 +87,7 @@ public final class ServerMain {
         Path dataDir = null;
         Integer port = null;
         String bind = null;
+        String advertise = null;
         String storage = null;
         List<String> sans = new ArrayList<>();
         for (int i = 0; i < args.size(); i++) {
@@ -107,6 +109,7 @@ public final class ServerMain {
                 case "--data-dir" -> dataDir = Path.of(value);
                 case "--port" -> port = parsePort(value);
                 case "--bind" -> bind = value;
+                case "--advertise-address" -> advertise = value;
                 case "--storage" -> storage = value;
                 case "--tls-san" -> sans.addAll(Arrays.asList(value.split(",")));
                 default -> throw new IllegalArgumentException("unknown flag " + name);
@@ -121,6 +124,9 @@ public final class ServerMain {
         }
         if (bind != null) {
             c = c.withBindAddress(bind);
+        }
+        if (advertise != null) {
+            c = c.withAdvertiseAddress(advertise);
         }
         if (storage != null) {
             c = c.withStorage(storage);
