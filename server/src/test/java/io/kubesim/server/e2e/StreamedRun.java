@@ -58,6 +58,10 @@ final class StreamedRun implements AutoCloseable {
         return err.toString();
     }
 
+    boolean isAlive() {
+        return process.isAlive();
+    }
+
     /** The complete lines of stdout so far. */
     List<String> lines() {
         return completeLines(stdout());
