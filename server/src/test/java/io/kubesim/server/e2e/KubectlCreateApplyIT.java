@@ -160,7 +160,8 @@ class KubectlCreateApplyIT {
 
         Kubectl.Result generator = kubectl.run("create", "configmap", "x", "-n", "nosuch", "--from-literal=a=1");
         assertThat(generator.exitCode()).isEqualTo(1);
-        assertThat(generator.stderr()).isEqualTo("error: failed to create configmap: namespaces \"nosuch\" not found\n");
+        assertThat(generator.stderr())
+                .isEqualTo("error: failed to create configmap: namespaces \"nosuch\" not found\n");
     }
 
     @Test

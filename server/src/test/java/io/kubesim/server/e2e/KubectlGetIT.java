@@ -20,7 +20,8 @@ import tools.jackson.databind.JsonNode;
 /**
  * {@code kubectl get} and {@code describe} output for every served kind, compared cell by cell
  * with what a real 1.32 cluster prints for the same objects (ages masked), plus the output
- * formats, selectors, sorting, cordon and the NotFound lines. Pods stay Pending: no scheduler runs.
+ * formats, selectors, sorting, cordon, logs and the NotFound lines. Pods stay Pending: no scheduler
+ * runs.
  */
 class KubectlGetIT {
 
@@ -304,6 +305,17 @@ class KubectlGetIT {
                 .isEqualTo("Error from server (NotFound): namespaces \"nosuch\" not found\n");
         assertThat(kubectl.run("get", "pods", "-n", "nosuch").stderr())
                 .isEqualTo("No resources found in nosuch namespace.\n");
+    }
+
+    @Test
+    void logsOfAnUnscheduledPodAreEmpty() {
+        Kubectl.Result r = k("logs", "pod-a");
+        assertThat(r.assertOk().stdout()).isEmpty();
+        assertThat(r.stderr()).isEmpty();
+
+        Kubectl.Result wrong = k("logs", "pod-a", "-c", "nosuch");
+        assertThat(wrong.exitCode()).isEqualTo(1);
+        assertThat(wrong.stderr()).isEqualTo("error: container nosuch is not valid for pod pod-a\n");
     }
 
     @Test

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -98,7 +99,8 @@ class KubectlMutateIT {
         assertThat(refused.exitCode()).isEqualTo(1);
         assertThat(refused.stderr()).isEqualTo("error: --overwrite is false but found the following declared "
                 + "annotation(s): 'note' already has a value (hello)\n");
-        assertThat(k.ok("annotate", "configmap", "a1", "note=bye", "--overwrite")).isEqualTo("configmap/a1 annotated\n");
+        assertThat(k.ok("annotate", "configmap", "a1", "note=bye", "--overwrite"))
+                .isEqualTo("configmap/a1 annotated\n");
         assertThat(k.jsonpath("configmap/a1", "{.metadata.annotations.note}")).isEqualTo("bye");
 
         assertThat(k.ok("annotate", "configmap", "a1", "note-")).isEqualTo("configmap/a1 annotated\n");
@@ -193,6 +195,21 @@ class KubectlMutateIT {
     }
 
     @Test
+    void deletedNamespaceIsTerminatingAndRefusesNewContent() {
+        Runner k = in("doomed-e2e");
+        k.ok("create", "configmap", "old");
+        assertThat(kubectl.run("delete", "namespace", "doomed-e2e", "--wait=false").assertOk().stdout())
+                .isEqualTo("namespace \"doomed-e2e\" deleted\n");
+        assertThat(PrintedTable.parse(kubectl.run("get", "namespace", "doomed-e2e").assertOk().stdout())
+                .row("doomed-e2e").get(1)).isEqualTo("Terminating");
+
+        Kubectl.Result refused = k.run("create", "configmap", "new");
+        assertThat(refused.exitCode()).isEqualTo(1);
+        assertThat(refused.stderr()).isEqualTo("error: failed to create configmap: configmaps \"new\" is forbidden: "
+                + "unable to create new content in namespace doomed-e2e because it is being terminated\n");
+    }
+
+    @Test
     void deletingAnUnboundPodIsImmediate() {
         Runner k = in("pod-delete-e2e");
         k.ok("create", "-f", Manifests.path("multi.yaml"));
@@ -222,11 +239,22 @@ class KubectlMutateIT {
         }
         try (StreamedRun waiting = StreamedRun.start(kubectl, "-n", "wait-e2e", "wait", "--for=delete",
                 "configmap/w", "--timeout=30s")) {
+            // a wait that starts after the object is gone succeeds silently: delete only once it watches
+            awaitWatches("configmaps");
             k.ok("delete", "configmap", "w");
             waiting.awaitStdout(out -> out.equals("configmap/w condition met\n"), Duration.ofSeconds(20));
         }
         Kubectl.Result nothing = k.run("wait", "--for=condition=Ready", "pod", "-l", "app=none", "--timeout=1s");
         assertThat(nothing.exitCode()).isEqualTo(1);
         assertThat(nothing.stderr()).isEqualTo("error: no matching resources found\n");
+    }
+
+    /** Waits until the server counts an open watch on {@code resource} (its long-running request gauge). */
+    private static void awaitWatches(String resource) {
+        String gauge = "apiserver_longrunning_requests{resource=\"" + resource
+                + "\",scope=\"resource\",verb=\"WATCH\"}";
+        Awaitility.await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(100)).until(() -> kubectl
+                .run("get", "--raw", "/metrics").assertOk().stdout().lines()
+                .anyMatch(l -> l.startsWith(gauge + " ") && Double.parseDouble(l.substring(gauge.length() + 1)) >= 1));
     }
 }

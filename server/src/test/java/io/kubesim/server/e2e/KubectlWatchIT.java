@@ -93,6 +93,26 @@ class KubectlWatchIT {
     }
 
     @Test
+    void podWatchSeesAPendingPodComeAndGo() {
+        String ns = "watch-pods";
+        kubectl.run("create", "namespace", ns).assertOk();
+        kubectl.run("run", "seed", "-n", ns, "--image=busybox:1.36").assertOk();
+        try (StreamedRun watch = StreamedRun.start(kubectl, "get", "pods", "-n", ns, "-w", "--output-watch-events")) {
+            watch.awaitLine(l -> l.startsWith("ADDED") && cells(l).get(1).equals("seed"), BOUND);
+            kubectl.run("run", "p1", "-n", ns, "--image=busybox:1.36").assertOk();
+            kubectl.run("delete", "pod", "p1", "-n", ns).assertOk();
+            watch.awaitLine(l -> l.startsWith("DELETED"), BOUND);
+
+            List<String> lines = watch.lines();
+            assertThat(cells(lines.get(0))).containsExactly("EVENT", "NAME", "READY", "STATUS", "RESTARTS", "AGE");
+            assertThat(lines.subList(1, lines.size())).extracting(l -> cells(l).subList(0, 5)).containsExactly(
+                    List.of("ADDED", "seed", "0/1", "Pending", "0"),
+                    List.of("ADDED", "p1", "0/1", "Pending", "0"),
+                    List.of("DELETED", "p1", "0/1", "Pending", "0"));
+        }
+    }
+
+    @Test
     void jsonWatchPrintsEachObjectVersion() {
         String ns = "watch-json";
         namespaceWithOneConfigMap(ns);
