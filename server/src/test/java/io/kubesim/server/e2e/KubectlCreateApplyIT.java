@@ -15,8 +15,9 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * Writes through the real kubectl: {@code create -f}, the protobuf generators, client-side
- * {@code apply} (created / unchanged / configured), {@code replace}, {@code edit}, server dry runs,
- * and the exact error lines for AlreadyExists, Invalid, strict decoding and missing namespaces.
+ * {@code apply} (created / unchanged / configured), server-side apply, {@code diff},
+ * {@code replace}, {@code edit}, server dry runs, and the exact error lines for AlreadyExists,
+ * Invalid, strict decoding and missing namespaces.
  */
 class KubectlCreateApplyIT {
 
@@ -119,6 +120,25 @@ class KubectlCreateApplyIT {
 
         assertThat(k("apply", "-f", Manifests.path("deployment-v2.yaml")).assertOk().stdout())
                 .isEqualTo("deployment.apps/web unchanged\n");
+    }
+
+    @Test
+    void serverSideApplyAndDiff() {
+        kubectl.run("create", "namespace", "ssa-e2e").assertOk();
+        assertThat(kubectl.run("-n", "ssa-e2e", "apply", "--server-side", "-f", Manifests.path("deployment.yaml"))
+                .assertOk().stdout()).isEqualTo("deployment.apps/web serverside-applied\n");
+
+        Kubectl.Result diff = kubectl.run("-n", "ssa-e2e", "diff", "-f", Manifests.path("deployment-v2.yaml"));
+        assertThat(diff.exitCode()).as("diff exits 1 when there are differences").isEqualTo(1);
+        assertThat(diff.stdout().lines()).contains("-  replicas: 2", "+  replicas: 3", "-      - image: nginx:1.25",
+                "+      - image: nginx:1.26");
+        assertThat(kubectl.run("-n", "ssa-e2e", "get", "deployment", "web", "-o", "jsonpath={.spec.replicas}")
+                .stdout()).as("diff is a server dry run").isEqualTo("2");
+
+        assertThat(kubectl.run("-n", "ssa-e2e", "apply", "--server-side", "-f", Manifests.path("deployment-v2.yaml"))
+                .assertOk().stdout()).isEqualTo("deployment.apps/web serverside-applied\n");
+        assertThat(kubectl.run("-n", "ssa-e2e", "diff", "-f", Manifests.path("deployment-v2.yaml")).assertOk()
+                .stdout()).isEmpty();
     }
 
     @Test
