@@ -25,12 +25,14 @@ class KubectlCreateApplyIT {
 
     private static TestServer server;
     private static Kubectl kubectl;
+    /** kubectl in {@link #NS}. */
+    private static InNamespace k;
 
     @BeforeAll
     static void start() {
         server = TestServer.start();
         kubectl = new Kubectl(server.adminKubeconfig());
-        kubectl.run("create", "namespace", NS).assertOk();
+        k = InNamespace.create(kubectl, NS);
     }
 
     @AfterAll
@@ -39,29 +41,17 @@ class KubectlCreateApplyIT {
         server.close();
     }
 
-    private static Kubectl.Result k(String... args) {
-        String[] all = new String[args.length + 2];
-        all[0] = "-n";
-        all[1] = NS;
-        System.arraycopy(args, 0, all, 2, args.length);
-        return kubectl.run(all);
-    }
-
-    private static String jsonpath(String resource, String path) {
-        return k("get", resource, "-o", "jsonpath=" + path).assertOk().stdout();
-    }
-
     @Test
     void createFromAMultiDocumentFileThenAgainIsAlreadyExists() {
         String file = Manifests.path("multi.yaml");
-        Kubectl.Result first = k("create", "-f", file).assertOk();
+        Kubectl.Result first = k.run("create", "-f", file).assertOk();
         assertThat(first.stdout()).isEqualTo("""
                 configmap/cm-a created
                 service/svc-a created
                 pod/pod-a created
                 """);
 
-        Kubectl.Result again = k("create", "-f", file);
+        Kubectl.Result again = k.run("create", "-f", file);
         assertThat(again.exitCode()).isEqualTo(1);
         assertThat(again.stdout()).isEmpty();
         assertThat(again.stderr()).isEqualTo(
@@ -80,45 +70,45 @@ class KubectlCreateApplyIT {
         assertThat(kubectl.run("get", "namespace", "gen-e2e", "-o", "jsonpath={.status.phase}").assertOk().stdout())
                 .isEqualTo("Active");
 
-        assertThat(k("create", "configmap", "gen-cm", "--from-literal=a=1", "--from-literal=b=two").assertOk()
+        assertThat(k.run("create", "configmap", "gen-cm", "--from-literal=a=1", "--from-literal=b=two").assertOk()
                 .stdout()).isEqualTo("configmap/gen-cm created\n");
-        assertThat(jsonpath("configmap/gen-cm", "{.data}")).isEqualTo("{\"a\":\"1\",\"b\":\"two\"}");
+        assertThat(k.jsonpath("configmap/gen-cm", "{.data}")).isEqualTo("{\"a\":\"1\",\"b\":\"two\"}");
 
-        assertThat(k("create", "secret", "generic", "gen-secret", "--from-literal=password=s3cr3t").assertOk()
+        assertThat(k.run("create", "secret", "generic", "gen-secret", "--from-literal=password=s3cr3t").assertOk()
                 .stdout()).isEqualTo("secret/gen-secret created\n");
-        assertThat(jsonpath("secret/gen-secret", "{.type} {.data.password}")).isEqualTo(
+        assertThat(k.jsonpath("secret/gen-secret", "{.type} {.data.password}")).isEqualTo(
                 "Opaque " + Base64.getEncoder().encodeToString("s3cr3t".getBytes()));
 
-        assertThat(k("create", "deployment", "gen-deploy", "--image=nginx:1.27", "--replicas=2").assertOk()
+        assertThat(k.run("create", "deployment", "gen-deploy", "--image=nginx:1.27", "--replicas=2").assertOk()
                 .stdout()).isEqualTo("deployment.apps/gen-deploy created\n");
-        assertThat(jsonpath("deployment/gen-deploy", "{.spec.replicas} {.spec.selector.matchLabels.app} "
+        assertThat(k.jsonpath("deployment/gen-deploy", "{.spec.replicas} {.spec.selector.matchLabels.app} "
                 + "{.spec.template.spec.containers[0].name} {.spec.template.spec.containers[0].image} "
                 + "{.metadata.generation}")).isEqualTo("2 gen-deploy nginx nginx:1.27 1");
 
-        assertThat(k("create", "serviceaccount", "gen-sa").assertOk().stdout())
+        assertThat(k.run("create", "serviceaccount", "gen-sa").assertOk().stdout())
                 .isEqualTo("serviceaccount/gen-sa created\n");
-        assertThat(jsonpath("serviceaccount/gen-sa", "{.metadata.name}")).isEqualTo("gen-sa");
+        assertThat(k.jsonpath("serviceaccount/gen-sa", "{.metadata.name}")).isEqualTo("gen-sa");
     }
 
     @Test
     void applyCreatesThenIsUnchangedThenConfiguresWithAStrategicMerge() {
-        assertThat(k("apply", "-f", Manifests.path("deployment.yaml")).assertOk().stdout())
+        assertThat(k.run("apply", "-f", Manifests.path("deployment.yaml")).assertOk().stdout())
                 .isEqualTo("deployment.apps/web created\n");
-        assertThat(jsonpath("deployment/web", "{.metadata.annotations}"))
+        assertThat(k.jsonpath("deployment/web", "{.metadata.annotations}"))
                 .contains("kubectl.kubernetes.io/last-applied-configuration");
 
-        assertThat(k("apply", "-f", Manifests.path("deployment.yaml")).assertOk().stdout())
+        assertThat(k.run("apply", "-f", Manifests.path("deployment.yaml")).assertOk().stdout())
                 .isEqualTo("deployment.apps/web unchanged\n");
 
-        assertThat(k("apply", "-f", Manifests.path("deployment-v2.yaml")).assertOk().stdout())
+        assertThat(k.run("apply", "-f", Manifests.path("deployment-v2.yaml")).assertOk().stdout())
                 .isEqualTo("deployment.apps/web configured\n");
-        assertThat(jsonpath("deployment/web", "{.spec.replicas} {.spec.template.spec.containers[0].image} "
+        assertThat(k.jsonpath("deployment/web", "{.spec.replicas} {.spec.template.spec.containers[0].image} "
                 + "{.metadata.generation}")).isEqualTo("3 nginx:1.26 2");
-        assertThat(jsonpath("deployment/web", "{.spec.template.spec.containers[0].ports}"))
+        assertThat(k.jsonpath("deployment/web", "{.spec.template.spec.containers[0].ports}"))
                 .as("the strategic merge keeps the container's ports")
                 .isEqualTo("[{\"containerPort\":80,\"protocol\":\"TCP\"}]");
 
-        assertThat(k("apply", "-f", Manifests.path("deployment-v2.yaml")).assertOk().stdout())
+        assertThat(k.run("apply", "-f", Manifests.path("deployment-v2.yaml")).assertOk().stdout())
                 .isEqualTo("deployment.apps/web unchanged\n");
     }
 
@@ -143,7 +133,7 @@ class KubectlCreateApplyIT {
 
     @Test
     void invalidObjectPrintsEveryCause() {
-        Kubectl.Result r = k("create", "-f", Manifests.path("invalid-configmap.yaml"));
+        Kubectl.Result r = k.run("create", "-f", Manifests.path("invalid-configmap.yaml"));
         assertThat(r.exitCode()).isEqualTo(1);
         assertThat(r.stderr()).isEqualTo("""
                 The ConfigMap "bad_name" is invalid: \n\
@@ -160,12 +150,12 @@ class KubectlCreateApplyIT {
     @Test
     void unknownFieldIsAStrictDecodingError() {
         String file = Manifests.path("unknown-field.yaml");
-        Kubectl.Result r = k("create", "-f", file);
+        Kubectl.Result r = k.run("create", "-f", file);
         assertThat(r.exitCode()).isEqualTo(1);
         assertThat(r.stderr()).isEqualTo("Error from server (BadRequest): error when creating \"" + file
                 + "\": Deployment in version \"v1\" cannot be handled as a Deployment: strict decoding error: "
                 + "unknown field \"spec.foo\"\n");
-        assertThat(k("get", "deployment", "strict").exitCode()).isEqualTo(1);
+        assertThat(k.run("get", "deployment", "strict").exitCode()).isEqualTo(1);
     }
 
     @Test
@@ -186,32 +176,32 @@ class KubectlCreateApplyIT {
 
     @Test
     void serverDryRunValidatesButDoesNotPersist() {
-        assertThat(k("create", "configmap", "dry", "--from-literal=a=1", "--dry-run=server").assertOk().stdout())
+        assertThat(k.run("create", "configmap", "dry", "--from-literal=a=1", "--dry-run=server").assertOk().stdout())
                 .isEqualTo("configmap/dry created (server dry run)\n");
-        assertThat(k("apply", "-f", Manifests.path("replicaset.yaml"), "--dry-run=server").assertOk().stdout())
+        assertThat(k.run("apply", "-f", Manifests.path("replicaset.yaml"), "--dry-run=server").assertOk().stdout())
                 .isEqualTo("replicaset.apps/rs1 created (server dry run)\n");
 
-        Kubectl.Result get = k("get", "configmap", "dry");
+        Kubectl.Result get = k.run("get", "configmap", "dry");
         assertThat(get.exitCode()).isEqualTo(1);
         assertThat(get.stderr()).isEqualTo("Error from server (NotFound): configmaps \"dry\" not found\n");
-        assertThat(k("get", "replicaset", "rs1").stderr())
+        assertThat(k.run("get", "replicaset", "rs1").stderr())
                 .isEqualTo("Error from server (NotFound): replicasets.apps \"rs1\" not found\n");
 
-        Kubectl.Result invalid = k("create", "-f", Manifests.path("invalid-configmap.yaml"), "--dry-run=server");
+        Kubectl.Result invalid = k.run("create", "-f", Manifests.path("invalid-configmap.yaml"), "--dry-run=server");
         assertThat(invalid.exitCode()).as("dry runs still validate").isEqualTo(1);
         assertThat(invalid.stderr()).startsWith("The ConfigMap \"bad_name\" is invalid: \n");
     }
 
     @Test
     void replaceWritesTheWholeObjectAndRefusesAStaleOne() {
-        k("create", "configmap", "rp", "--from-literal=a=1").assertOk();
-        String live = k("get", "configmap", "rp", "-o", "yaml").assertOk().stdout();
+        k.run("create", "configmap", "rp", "--from-literal=a=1").assertOk();
+        String live = k.run("get", "configmap", "rp", "-o", "yaml").assertOk().stdout();
         assertThat(live).contains("  a: \"1\"\n");
 
         String changed = live.replace("  a: \"1\"\n", "  a: \"2\"\n  b: \"3\"\n");
         Kubectl.Result replaced = kubectl.run(changed, Duration.ofSeconds(30), "-n", NS, "replace", "-f", "-");
         assertThat(replaced.assertOk().stdout()).isEqualTo("configmap/rp replaced\n");
-        assertThat(jsonpath("configmap/rp", "{.data}")).isEqualTo("{\"a\":\"2\",\"b\":\"3\"}");
+        assertThat(k.jsonpath("configmap/rp", "{.data}")).isEqualTo("{\"a\":\"2\",\"b\":\"3\"}");
 
         Kubectl.Result stale = kubectl.run(live, Duration.ofSeconds(30), "-n", NS, "replace", "-f", "-");
         assertThat(stale.exitCode()).isEqualTo(1);
@@ -222,14 +212,14 @@ class KubectlCreateApplyIT {
 
     @Test
     void editPatchesWhatTheEditorChanged() {
-        k("create", "configmap", "ed", "--from-literal=a=1", "--from-literal=keep=yes").assertOk();
-        String before = jsonpath("configmap/ed", "{.metadata.resourceVersion}");
+        k.run("create", "configmap", "ed", "--from-literal=a=1", "--from-literal=keep=yes").assertOk();
+        String before = k.jsonpath("configmap/ed", "{.metadata.resourceVersion}");
 
         Kubectl.Result edited = kubectl.run(Map.of("EDITOR", "sed -i 's/a: \"1\"/a: \"2\"/'"), "-n", NS, "edit",
                 "configmap", "ed");
         assertThat(edited.assertOk().stdout()).isEqualTo("configmap/ed edited\n");
-        assertThat(jsonpath("configmap/ed", "{.data}")).isEqualTo("{\"a\":\"2\",\"keep\":\"yes\"}");
-        assertThat(jsonpath("configmap/ed", "{.metadata.resourceVersion}")).isNotEqualTo(before);
+        assertThat(k.jsonpath("configmap/ed", "{.data}")).isEqualTo("{\"a\":\"2\",\"keep\":\"yes\"}");
+        assertThat(k.jsonpath("configmap/ed", "{.metadata.resourceVersion}")).isNotEqualTo(before);
 
         Kubectl.Result untouched = kubectl.run(Map.of("EDITOR", "true"), "-n", NS, "edit", "configmap", "ed");
         assertThat(untouched.assertOk().stderr()).isEqualTo("Edit cancelled, no changes made.\n");
@@ -237,8 +227,8 @@ class KubectlCreateApplyIT {
 
     @Test
     void createdObjectsCarryServerMetadata() {
-        k("create", "configmap", "meta", "--from-literal=a=1").assertOk();
-        JsonNode cm = Json.parse(k("get", "configmap", "meta", "-o", "json").assertOk().stdout());
+        k.run("create", "configmap", "meta", "--from-literal=a=1").assertOk();
+        JsonNode cm = Json.parse(k.run("get", "configmap", "meta", "-o", "json").assertOk().stdout());
         assertThat(cm.path("kind").asString()).isEqualTo("ConfigMap");
         assertThat(cm.path("apiVersion").asString()).isEqualTo("v1");
         JsonNode meta = cm.path("metadata");

@@ -31,18 +31,20 @@ class KubectlGetIT {
     private static TestServer server;
     private static KubernetesClient client;
     private static Kubectl kubectl;
+    /** kubectl in {@link #NS}. */
+    private static InNamespace k;
 
     @BeforeAll
     static void start() {
         server = TestServer.start();
         client = server.client();
         kubectl = new Kubectl(server.adminKubeconfig());
-        kubectl.run("create", "namespace", NS).assertOk();
-        k("apply", "-f", Manifests.path("deployment.yaml")).assertOk();
-        k("create", "-f", Manifests.path("multi.yaml")).assertOk();
-        k("create", "-f", Manifests.path("replicaset.yaml")).assertOk();
-        k("create", "-f", Manifests.path("lease.yaml")).assertOk();
-        k("create", "secret", "generic", "s1", "--from-literal=user=admin").assertOk();
+        k = InNamespace.create(kubectl, NS);
+        k.run("apply", "-f", Manifests.path("deployment.yaml")).assertOk();
+        k.run("create", "-f", Manifests.path("multi.yaml")).assertOk();
+        k.run("create", "-f", Manifests.path("replicaset.yaml")).assertOk();
+        k.run("create", "-f", Manifests.path("lease.yaml")).assertOk();
+        k.run("create", "secret", "generic", "s1", "--from-literal=user=admin").assertOk();
         kubectl.run("create", "-f", Manifests.path("node.yaml")).assertOk();
         createEvents();
     }
@@ -74,35 +76,23 @@ class KubectlGetIT {
         server.close();
     }
 
-    private static Kubectl.Result k(String... args) {
-        String[] all = new String[args.length + 2];
-        all[0] = "-n";
-        all[1] = NS;
-        System.arraycopy(args, 0, all, 2, args.length);
-        return kubectl.run(all);
-    }
-
-    private static PrintedTable table(String... args) {
-        return PrintedTable.parse(k(args).assertOk().stdout());
-    }
-
     @Test
     void pods() {
-        PrintedTable t = table("get", "pods").withAges("AGE");
+        PrintedTable t = k.table("get", "pods").withAges("AGE");
         assertThat(t.header()).containsExactly("NAME", "READY", "STATUS", "RESTARTS", "AGE");
         assertThat(t.rows()).containsExactly(List.of("pod-a", "0/1", "Pending", "0", AN_AGE));
 
-        PrintedTable wide = table("get", "pods", "-o", "wide").withAges("AGE");
+        PrintedTable wide = k.table("get", "pods", "-o", "wide").withAges("AGE");
         assertThat(wide.header()).containsExactly("NAME", "READY", "STATUS", "RESTARTS", "AGE", "IP", "NODE",
                 "NOMINATED NODE", "READINESS GATES");
         assertThat(wide.rows()).containsExactly(
                 List.of("pod-a", "0/1", "Pending", "0", AN_AGE, "<none>", "<none>", "<none>", "<none>"));
 
-        PrintedTable labels = table("get", "po", "--show-labels").withAges("AGE");
+        PrintedTable labels = k.table("get", "po", "--show-labels").withAges("AGE");
         assertThat(labels.header()).containsExactly("NAME", "READY", "STATUS", "RESTARTS", "AGE", "LABELS");
         assertThat(labels.rows()).containsExactly(List.of("pod-a", "0/1", "Pending", "0", AN_AGE, "app=web"));
 
-        PrintedTable column = table("get", "pods", "-L", "app", "-L", "tier").withAges("AGE");
+        PrintedTable column = k.table("get", "pods", "-L", "app", "-L", "tier").withAges("AGE");
         assertThat(column.header()).containsExactly("NAME", "READY", "STATUS", "RESTARTS", "AGE", "APP", "TIER");
         assertThat(column.rows()).containsExactly(List.of("pod-a", "0/1", "Pending", "0", AN_AGE, "web", ""));
 
@@ -113,21 +103,21 @@ class KubectlGetIT {
 
     @Test
     void deploymentsAndReplicaSets() {
-        PrintedTable d = table("get", "deployments").withAges("AGE");
+        PrintedTable d = k.table("get", "deployments").withAges("AGE");
         assertThat(d.header()).containsExactly("NAME", "READY", "UP-TO-DATE", "AVAILABLE", "AGE");
         assertThat(d.rows()).containsExactly(List.of("web", "0/2", "0", "0", AN_AGE));
 
-        PrintedTable dw = table("get", "deploy", "-o", "wide").withAges("AGE");
+        PrintedTable dw = k.table("get", "deploy", "-o", "wide").withAges("AGE");
         assertThat(dw.header()).containsExactly("NAME", "READY", "UP-TO-DATE", "AVAILABLE", "AGE", "CONTAINERS",
                 "IMAGES", "SELECTOR");
         assertThat(dw.rows()).containsExactly(List.of("web", "0/2", "0", "0", AN_AGE, "nginx", "nginx:1.25",
                 "app=web"));
 
-        PrintedTable rs = table("get", "replicasets").withAges("AGE");
+        PrintedTable rs = k.table("get", "replicasets").withAges("AGE");
         assertThat(rs.header()).containsExactly("NAME", "DESIRED", "CURRENT", "READY", "AGE");
         assertThat(rs.rows()).containsExactly(List.of("rs1", "2", "0", "0", AN_AGE));
 
-        PrintedTable rsw = table("get", "rs", "-o", "wide").withAges("AGE");
+        PrintedTable rsw = k.table("get", "rs", "-o", "wide").withAges("AGE");
         assertThat(rsw.header()).containsExactly("NAME", "DESIRED", "CURRENT", "READY", "AGE", "CONTAINERS", "IMAGES",
                 "SELECTOR");
         assertThat(rsw.rows()).containsExactly(List.of("rs1", "2", "0", "0", AN_AGE, "app", "busybox:1.36",
@@ -136,17 +126,17 @@ class KubectlGetIT {
 
     @Test
     void servicesConfigMapsSecretsNamespacesLeases() {
-        PrintedTable svc = table("get", "services", "-o", "wide").withAges("AGE");
+        PrintedTable svc = k.table("get", "services", "-o", "wide").withAges("AGE");
         assertThat(svc.header()).containsExactly("NAME", "TYPE", "CLUSTER-IP", "EXTERNAL-IP", "PORT(S)", "AGE",
                 "SELECTOR");
         List<String> row = svc.row("svc-a");
         assertThat(row.get(2)).matches(IPV4);
         assertThat(row).containsExactly("svc-a", "ClusterIP", row.get(2), "<none>", "80/TCP", AN_AGE, "app=web");
 
-        assertThat(table("get", "configmaps").withAges("AGE").rows()).containsExactly(List.of("cm-a", "1", AN_AGE));
-        assertThat(table("get", "cm").header()).containsExactly("NAME", "DATA", "AGE");
+        assertThat(k.table("get", "configmaps").withAges("AGE").rows()).containsExactly(List.of("cm-a", "1", AN_AGE));
+        assertThat(k.table("get", "cm").header()).containsExactly("NAME", "DATA", "AGE");
 
-        PrintedTable secrets = table("get", "secrets").withAges("AGE");
+        PrintedTable secrets = k.table("get", "secrets").withAges("AGE");
         assertThat(secrets.header()).containsExactly("NAME", "TYPE", "DATA", "AGE");
         assertThat(secrets.rows()).containsExactly(List.of("s1", "Opaque", "1", AN_AGE));
 
@@ -155,7 +145,7 @@ class KubectlGetIT {
         assertThat(ns.rows()).contains(List.of("default", "Active", AN_AGE), List.of("kube-system", "Active", AN_AGE),
                 List.of(NS, "Active", AN_AGE));
 
-        PrintedTable leases = table("get", "leases").withAges("AGE");
+        PrintedTable leases = k.table("get", "leases").withAges("AGE");
         assertThat(leases.header()).containsExactly("NAME", "HOLDER", "AGE");
         assertThat(leases.rows()).containsExactly(List.of("my-lease", "holder-1", AN_AGE));
     }
@@ -197,13 +187,13 @@ class KubectlGetIT {
 
     @Test
     void events() {
-        PrintedTable t = table("get", "events").withAges("LAST SEEN");
+        PrintedTable t = k.table("get", "events").withAges("LAST SEEN");
         assertThat(t.header()).containsExactly("LAST SEEN", "TYPE", "REASON", "OBJECT", "MESSAGE");
         assertThat(t.rows()).containsExactlyInAnyOrder(
                 List.of(AN_AGE, "Warning", "BackOff", "pod/pod-a", "Back-off restarting failed container"),
                 List.of(AN_AGE, "Normal", "Scheduled", "pod/pod-a", "Successfully assigned get-e2e/pod-a to node1"));
 
-        PrintedTable wide = table("get", "ev", "-o", "wide").withAges("LAST SEEN", "FIRST SEEN");
+        PrintedTable wide = k.table("get", "ev", "-o", "wide").withAges("LAST SEEN", "FIRST SEEN");
         assertThat(wide.header()).containsExactly("LAST SEEN", "TYPE", "REASON", "OBJECT", "SUBOBJECT", "SOURCE",
                 "MESSAGE", "FIRST SEEN", "COUNT", "NAME");
         assertThat(wide.rows()).containsExactlyInAnyOrder(
@@ -219,7 +209,7 @@ class KubectlGetIT {
 
     @Test
     void getAllPrintsOneTablePerKindWithQualifiedNames() {
-        List<PrintedTable> tables = PrintedTable.parseAll(k("get", "all").assertOk().stdout());
+        List<PrintedTable> tables = PrintedTable.parseAll(k.run("get", "all").assertOk().stdout());
         assertThat(tables).extracting(PrintedTable::header).containsExactly(
                 List.of("NAME", "READY", "STATUS", "RESTARTS", "AGE"),
                 List.of("NAME", "TYPE", "CLUSTER-IP", "EXTERNAL-IP", "PORT(S)", "AGE"),
@@ -231,23 +221,23 @@ class KubectlGetIT {
 
     @Test
     void outputFormats() {
-        JsonNode yaml = Json.parseYaml(k("get", "configmap", "cm-a", "-o", "yaml").assertOk().stdout().getBytes());
+        JsonNode yaml = Json.parseYaml(k.run("get", "configmap", "cm-a", "-o", "yaml").assertOk().stdout().getBytes());
         assertThat(yaml.path("apiVersion").asString()).isEqualTo("v1");
         assertThat(yaml.path("kind").asString()).isEqualTo("ConfigMap");
         assertThat(yaml.path("metadata").path("name").asString()).isEqualTo("cm-a");
         assertThat(yaml.path("metadata").path("namespace").asString()).isEqualTo(NS);
         assertThat(yaml.path("data").path("a").asString()).isEqualTo("1");
 
-        JsonNode list = Json.parse(k("get", "pods,services", "-o", "json").assertOk().stdout());
+        JsonNode list = Json.parse(k.run("get", "pods,services", "-o", "json").assertOk().stdout());
         assertThat(list.path("kind").asString()).isEqualTo("List");
         assertThat(list.path("items")).extracting(i -> i.path("kind").asString() + "/" + i.path("metadata")
                 .path("name").asString()).containsExactly("Pod/pod-a", "Service/svc-a");
 
-        assertThat(k("get", "deployments,configmaps", "-o", "name").assertOk().stdout())
+        assertThat(k.run("get", "deployments,configmaps", "-o", "name").assertOk().stdout())
                 .isEqualTo("deployment.apps/web\nconfigmap/cm-a\n");
-        assertThat(k("get", "pods", "-o", "jsonpath={.items[*].metadata.name} {.items[0].status.phase}").assertOk()
+        assertThat(k.run("get", "pods", "-o", "jsonpath={.items[*].metadata.name} {.items[0].status.phase}").assertOk()
                 .stdout()).isEqualTo("pod-a Pending");
-        assertThat(k("get", "deploy", "-o", "custom-columns=NAME:.metadata.name,REPLICAS:.spec.replicas,"
+        assertThat(k.run("get", "deploy", "-o", "custom-columns=NAME:.metadata.name,REPLICAS:.spec.replicas,"
                 + "IMAGE:.spec.template.spec.containers[0].image").assertOk().stdout()).isEqualTo("""
                 NAME   REPLICAS   IMAGE
                 web    2          nginx:1.25
@@ -271,17 +261,17 @@ class KubectlGetIT {
 
     @Test
     void fieldSelectors() {
-        assertThat(table("get", "pods", "--field-selector", "status.phase=Pending").column("NAME"))
+        assertThat(k.table("get", "pods", "--field-selector", "status.phase=Pending").column("NAME"))
                 .containsExactly("pod-a");
-        Kubectl.Result none = k("get", "pods", "--field-selector", "status.phase=Running");
+        Kubectl.Result none = k.run("get", "pods", "--field-selector", "status.phase=Running");
         assertThat(none.assertOk().stdout()).isEmpty();
         assertThat(none.stderr()).isEqualTo("No resources found in " + NS + " namespace.\n");
-        assertThat(table("get", "events", "--field-selector", "reason=BackOff,involvedObject.kind=Pod")
+        assertThat(k.table("get", "events", "--field-selector", "reason=BackOff,involvedObject.kind=Pod")
                 .column("REASON")).containsExactly("BackOff");
-        assertThat(table("get", "cm", "--field-selector", "metadata.name=cm-a").column("NAME"))
+        assertThat(k.table("get", "cm", "--field-selector", "metadata.name=cm-a").column("NAME"))
                 .containsExactly("cm-a");
 
-        Kubectl.Result bad = k("get", "pods", "--field-selector", "spec.foo=bar");
+        Kubectl.Result bad = k.run("get", "pods", "--field-selector", "spec.foo=bar");
         assertThat(bad.exitCode()).isEqualTo(1);
         assertThat(bad.stderr()).isEqualTo("Error from server (BadRequest): Unable to find \"/v1, Resource=pods\" that "
                 + "match label selector \"\", field selector \"spec.foo=bar\": field label not supported: spec.foo\n");
@@ -289,17 +279,17 @@ class KubectlGetIT {
 
     @Test
     void notFound() {
-        Kubectl.Result r = k("get", "pod", "nosuch");
+        Kubectl.Result r = k.run("get", "pod", "nosuch");
         assertThat(r.exitCode()).isEqualTo(1);
         assertThat(r.stdout()).isEmpty();
         assertThat(r.stderr()).isEqualTo("Error from server (NotFound): pods \"nosuch\" not found\n");
 
-        Kubectl.Result mixed = k("get", "pods", "nosuch", "pod-a");
+        Kubectl.Result mixed = k.run("get", "pods", "nosuch", "pod-a");
         assertThat(mixed.exitCode()).isEqualTo(1);
         assertThat(mixed.stderr()).isEqualTo("Error from server (NotFound): pods \"nosuch\" not found\n");
         assertThat(PrintedTable.parse(mixed.stdout()).column("NAME")).containsExactly("pod-a");
 
-        assertThat(k("get", "deployment", "nosuch").stderr())
+        assertThat(k.run("get", "deployment", "nosuch").stderr())
                 .isEqualTo("Error from server (NotFound): deployments.apps \"nosuch\" not found\n");
         assertThat(kubectl.run("get", "namespace", "nosuch").stderr())
                 .isEqualTo("Error from server (NotFound): namespaces \"nosuch\" not found\n");
@@ -309,18 +299,18 @@ class KubectlGetIT {
 
     @Test
     void logsOfAnUnscheduledPodAreEmpty() {
-        Kubectl.Result r = k("logs", "pod-a");
+        Kubectl.Result r = k.run("logs", "pod-a");
         assertThat(r.assertOk().stdout()).isEmpty();
         assertThat(r.stderr()).isEmpty();
 
-        Kubectl.Result wrong = k("logs", "pod-a", "-c", "nosuch");
+        Kubectl.Result wrong = k.run("logs", "pod-a", "-c", "nosuch");
         assertThat(wrong.exitCode()).isEqualTo(1);
         assertThat(wrong.stderr()).isEqualTo("error: container nosuch is not valid for pod pod-a\n");
     }
 
     @Test
     void describePodShowsSpecStatusAndEvents() {
-        List<String> lines = k("describe", "pod", "pod-a").assertOk().stdout().lines().toList();
+        List<String> lines = k.run("describe", "pod", "pod-a").assertOk().stdout().lines().toList();
         assertThat(lines).anyMatch(l -> l.matches("Name:\\s+pod-a"))
                 .anyMatch(l -> l.matches("Namespace:\\s+" + NS))
                 .anyMatch(l -> l.matches("Labels:\\s+app=web"))
@@ -337,7 +327,7 @@ class KubectlGetIT {
 
     @Test
     void describeDeploymentAndNode() {
-        List<String> d = k("describe", "deployment", "web").assertOk().stdout().lines().toList();
+        List<String> d = k.run("describe", "deployment", "web").assertOk().stdout().lines().toList();
         assertThat(d).anyMatch(l -> l.matches("Name:\\s+web"))
                 .anyMatch(l -> l.matches("Selector:\\s+app=web"))
                 .anyMatch(l -> l.matches("Replicas:\\s+2 desired \\| 0 updated \\| 0 total \\| 0 available \\| "

@@ -9,8 +9,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-import io.kubesim.server.json.Json;
-import tools.jackson.databind.JsonNode;
 
 /**
  * Changes through the real kubectl: {@code label}, {@code annotate}, the three {@code patch}
@@ -34,38 +32,9 @@ class KubectlMutateIT {
         server.close();
     }
 
-    /** Creates namespace {@code ns} and returns a runner that works in it. */
-    private static Runner in(String ns) {
-        kubectl.run("create", "namespace", ns).assertOk();
-        return args -> {
-            String[] all = new String[args.length + 2];
-            all[0] = "-n";
-            all[1] = ns;
-            System.arraycopy(args, 0, all, 2, args.length);
-            return kubectl.run(all);
-        };
-    }
-
-    @FunctionalInterface
-    private interface Runner {
-        Kubectl.Result run(String... args);
-
-        default String ok(String... args) {
-            return run(args).assertOk().stdout();
-        }
-
-        default String jsonpath(String resource, String path) {
-            return ok("get", resource, "-o", "jsonpath=" + path);
-        }
-
-        default JsonNode json(String resource) {
-            return Json.parse(ok("get", resource, "-o", "json"));
-        }
-    }
-
     @Test
     void label() {
-        Runner k = in("label-e2e");
+        InNamespace k = InNamespace.create(kubectl, "label-e2e");
         k.ok("create", "configmap", "l1");
         k.ok("create", "configmap", "l2");
 
@@ -91,7 +60,7 @@ class KubectlMutateIT {
 
     @Test
     void annotate() {
-        Runner k = in("annotate-e2e");
+        InNamespace k = InNamespace.create(kubectl, "annotate-e2e");
         k.ok("create", "configmap", "a1");
 
         assertThat(k.ok("annotate", "configmap", "a1", "note=hello")).isEqualTo("configmap/a1 annotated\n");
@@ -109,7 +78,7 @@ class KubectlMutateIT {
 
     @Test
     void patchMergeJsonAndStrategic() {
-        Runner k = in("patch-e2e");
+        InNamespace k = InNamespace.create(kubectl, "patch-e2e");
         k.ok("create", "configmap", "p1", "--from-literal=a=1", "--from-literal=b=2");
 
         assertThat(k.ok("patch", "configmap", "p1", "--type", "merge", "-p", "{\"data\":{\"a\":null,\"c\":\"3\"}}"))
@@ -143,7 +112,7 @@ class KubectlMutateIT {
 
     @Test
     void scaleUsesTheScaleSubresourceWithPreconditions() {
-        Runner k = in("scale-e2e");
+        InNamespace k = InNamespace.create(kubectl, "scale-e2e");
         k.ok("create", "deployment", "web", "--image=nginx:1.27", "--replicas=2");
 
         assertThat(k.ok("scale", "deployment", "web", "--replicas=5")).isEqualTo("deployment.apps/web scaled\n");
@@ -165,7 +134,7 @@ class KubectlMutateIT {
 
     @Test
     void deleteByNameSelectorAllAndFile() {
-        Runner k = in("delete-e2e");
+        InNamespace k = InNamespace.create(kubectl, "delete-e2e");
         for (String name : new String[] {"d1", "d2", "d3", "d4"}) {
             k.ok("create", "configmap", name);
         }
@@ -196,7 +165,7 @@ class KubectlMutateIT {
 
     @Test
     void deletedNamespaceIsTerminatingAndRefusesNewContent() {
-        Runner k = in("doomed-e2e");
+        InNamespace k = InNamespace.create(kubectl, "doomed-e2e");
         k.ok("create", "configmap", "old");
         assertThat(kubectl.run("delete", "namespace", "doomed-e2e", "--wait=false").assertOk().stdout())
                 .isEqualTo("namespace \"doomed-e2e\" deleted\n");
@@ -211,7 +180,7 @@ class KubectlMutateIT {
 
     @Test
     void deletingAnUnboundPodIsImmediate() {
-        Runner k = in("pod-delete-e2e");
+        InNamespace k = InNamespace.create(kubectl, "pod-delete-e2e");
         k.ok("create", "-f", Manifests.path("multi.yaml"));
         assertThat(k.jsonpath("pod/pod-a", "{.status.phase} {.spec.nodeName}")).isEqualTo("Pending ");
 
@@ -223,7 +192,7 @@ class KubectlMutateIT {
 
     @Test
     void waitForJsonpathAndForDelete() {
-        Runner k = in("wait-e2e");
+        InNamespace k = InNamespace.create(kubectl, "wait-e2e");
         k.ok("create", "configmap", "w", "--from-literal=a=1");
 
         assertThat(k.ok("wait", "--for=jsonpath={.data.a}=1", "configmap/w", "--timeout=10s"))
