@@ -266,6 +266,12 @@ final class SubresourceHandler {
         if (!known) {
             throw ApiException.badRequest("container " + container + " is not valid for pod " + info.name());
         }
+        String node = Json.text(pod.path("spec"), "nodeName");
+        if (node == null || node.isEmpty()) {
+            // No node to ask: the real server streams an empty log for a pod that is not scheduled yet.
+            Responses.text(ctx.response(), 200, "");
+            return;
+        }
         if (state == null || state.has("waiting") || state.isEmpty()) {
             String reason = state == null ? "ContainerCreating" : state.path("waiting").path("reason")
                     .asString("ContainerCreating");

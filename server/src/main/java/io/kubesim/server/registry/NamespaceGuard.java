@@ -7,8 +7,12 @@ package io.kubesim.server.registry;
  */
 public interface NamespaceGuard {
 
-    /** Throws NotFound when {@code namespace} does not exist, Forbidden when it is terminating. */
-    void checkCreate(ResourceDescriptor descriptor, String namespace);
+    /**
+     * Throws NotFound when {@code namespace} does not exist, Forbidden when it is terminating.
+     * {@code name} is the new object's name, or its generateName before a name is generated (may be
+     * null); it only appears in the message.
+     */
+    void checkCreate(ResourceDescriptor descriptor, String namespace, String name);
 
     /** Throws Forbidden when the object may not be deleted (e.g. namespace {@code default}). */
     void checkDelete(ResourceDescriptor descriptor, String namespace, String name);
@@ -16,7 +20,7 @@ public interface NamespaceGuard {
     /** Allows everything; for tests that do not model namespaces. */
     NamespaceGuard NONE = new NamespaceGuard() {
         @Override
-        public void checkCreate(ResourceDescriptor descriptor, String namespace) {
+        public void checkCreate(ResourceDescriptor descriptor, String namespace, String name) {
         }
 
         @Override

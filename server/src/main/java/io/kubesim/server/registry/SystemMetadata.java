@@ -12,12 +12,16 @@ import tools.jackson.databind.node.ObjectNode;
 /**
  * The metadata fields the server owns ({@code uid}, {@code creationTimestamp},
  * {@code generation}, {@code deletionTimestamp}, ...): set on create, carried over on update, so
- * clients can neither forge nor lose them. Stateless.
+ * clients can neither forge nor lose them. Both steps also drop empty metadata maps and lists, as
+ * the real server's Go types never write them back ({@code omitempty}). Stateless.
  */
 final class SystemMetadata {
 
     private static final String[] CARRIED = {"uid", "creationTimestamp", "deletionTimestamp",
         "deletionGracePeriodSeconds"};
+    /** Collections in ObjectMeta that a patch can leave empty, e.g. removing the last label. */
+    private static final String[] OMIT_EMPTY = {"labels", "annotations", "ownerReferences", "finalizers",
+        "managedFields"};
 
     private SystemMetadata() {
     }
@@ -39,6 +43,7 @@ final class SystemMetadata {
         } else {
             meta.remove("generation");
         }
+        dropEmptyCollections(meta);
     }
 
     /** Copies the server-owned fields of {@code current} into {@code next}. */
@@ -60,6 +65,16 @@ final class SystemMetadata {
             meta.remove("generation");
         } else {
             meta.set("generation", generation);
+        }
+        dropEmptyCollections(meta);
+    }
+
+    private static void dropEmptyCollections(ObjectNode meta) {
+        for (String f : OMIT_EMPTY) {
+            JsonNode v = meta.get(f);
+            if (v != null && (v.isNull() || v.isContainer() && v.isEmpty())) {
+                meta.remove(f);
+            }
         }
     }
 

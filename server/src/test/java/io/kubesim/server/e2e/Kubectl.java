@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
@@ -46,9 +47,17 @@ public final class Kubectl {
         return run(null, DEFAULT_TIMEOUT, args);
     }
 
+    /** Runs with extra environment variables, e.g. {@code EDITOR} for {@code kubectl edit}. */
+    public Result run(Map<String, String> env, String... args) {
+        return run(start(env, args), null, DEFAULT_TIMEOUT, args);
+    }
+
     /** Runs with {@code stdin} (may be null) fed to the process. */
     public Result run(String stdin, Duration timeout, String... args) {
-        Process p = start(args);
+        return run(start(args), stdin, timeout, args);
+    }
+
+    private static Result run(Process p, String stdin, Duration timeout, String... args) {
         try {
             CompletableFuture<String> out = read(p.getInputStream());
             CompletableFuture<String> err = read(p.getErrorStream());
@@ -71,6 +80,10 @@ public final class Kubectl {
 
     /** Starts kubectl without waiting, e.g. for {@code get -w}; the caller must destroy it. */
     public Process start(String... args) {
+        return start(Map.of(), args);
+    }
+
+    private Process start(Map<String, String> env, String... args) {
         List<String> cmd = new ArrayList<>();
         cmd.add("kubectl");
         cmd.add("--kubeconfig=" + kubeconfig);
@@ -78,6 +91,7 @@ public final class Kubectl {
         cmd.addAll(List.of(args));
         ProcessBuilder pb = new ProcessBuilder(cmd);
         pb.environment().put("KUBECONFIG", kubeconfig.toString());
+        pb.environment().putAll(env);
         try {
             return pb.start();
         } catch (IOException e) {
