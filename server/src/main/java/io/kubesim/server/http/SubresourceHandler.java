@@ -278,8 +278,7 @@ final class SubresourceHandler {
             throw ApiException.badRequest("container \"" + container + "\" in pod \"" + info.name()
                     + "\" is waiting to start: " + reason);
         }
-        String node = Json.text(pod.path("spec"), "nodeName");
-        String address = node == null ? null : kubeletAddress(node);
+        String address = kubeletAddress(node);
         if (address == null) {
             throw ApiException.badRequest("pod " + info.name() + " has no reachable node for its logs");
         }
