@@ -59,7 +59,15 @@ public final class ApiRouter {
     public Router router(Vertx vertx) {
         Router router = Router.router(vertx);
         router.route().handler(this::instrument);
-        router.route().handler(BodyHandler.create(false).setBodyLimit(MAX_BODY_BYTES));
+        BodyHandler bodies = BodyHandler.create(false).setBodyLimit(MAX_BODY_BYTES);
+        router.route().handler(ctx -> {
+            // a WebSocket watch must reach its handler with the request unread, or the upgrade fails
+            if (ctx.request().canUpgradeToWebSocket()) {
+                ctx.next();
+            } else {
+                bodies.handle(ctx);
+            }
+        });
         router.get("/version").handler(ctx -> Responses.json(ctx.response(), 200, version.json(), ResponseFormat.JSON));
         for (String health : new String[] {"/healthz", "/livez"}) {
             router.get(health).handler(ctx -> Responses.text(ctx.response(), 200, "ok"));
@@ -125,8 +133,8 @@ public final class ApiRouter {
         if (failure == null) {
             int code = ctx.statusCode();
             failure = code == 413
-                    ? new ApiException(Reason.RequestEntityTooLarge, "the request is too large: limit is "
-                            + MAX_BODY_BYTES + " bytes")
+                    ? new ApiException(Reason.RequestEntityTooLarge, "Request entity too large: limit is "
+                            + MAX_BODY_BYTES)
                     : new ApiException(code == 404 ? Reason.NotFound : Reason.BadRequest,
                             "the server could not handle the request (status " + code + ")");
         }
@@ -265,7 +273,8 @@ public final class ApiRouter {
             case "deletecollection" -> Verb.deletecollection;
             default -> null;
         };
-        if (verb == null || !d.supports(verb) || (verb == Verb.create && itemPath)) {
+        boolean itemVerb = verb == Verb.update || verb == Verb.patch;
+        if (verb == null || !d.supports(verb) || (verb == Verb.create && itemPath) || (itemVerb && !itemPath)) {
             throw new ApiException(Reason.MethodNotAllowed, "the server does not allow this method on the requested "
                     + "resource");
         }
