@@ -103,7 +103,7 @@ public final class ApiRouter {
             int code = ctx.response().getStatusCode();
             long nanos = System.nanoTime() - start;
             if (info != null) {
-                api.metrics().request(info.metricVerb(), resourceLabel(info), info.subresource(), code, nanos);
+                api.metrics().request(info.metricLabels(), code, nanos);
             }
             if (ACCESS.isInfoEnabled()) {
                 UserInfo user = ctx.get(USER);
@@ -112,10 +112,6 @@ public final class ApiRouter {
             }
         });
         ctx.next();
-    }
-
-    private static String resourceLabel(RequestInfo info) {
-        return info.group().isEmpty() ? info.resource() : info.resource() + "." + info.group();
     }
 
     private void authenticate(RoutingContext ctx) {
