@@ -7,8 +7,12 @@ package io.kubesim.server.registry;
  */
 public interface NamespaceGuard {
 
-    /** Throws NotFound when {@code namespace} does not exist, Forbidden when it is terminating. */
-    void checkCreate(ResourceDescriptor descriptor, String namespace);
+    /**
+     * Throws NotFound when {@code namespace} does not exist, Forbidden when it is terminating.
+     *
+     * @param name the new object's name; null while it is still to be generated from {@code generateName}
+     */
+    void checkCreate(ResourceDescriptor descriptor, String namespace, String name);
 
     /** Throws Forbidden when the object may not be deleted (e.g. namespace {@code default}). */
     void checkDelete(ResourceDescriptor descriptor, String namespace, String name);
@@ -16,7 +20,7 @@ public interface NamespaceGuard {
     /** Allows everything; for tests that do not model namespaces. */
     NamespaceGuard NONE = new NamespaceGuard() {
         @Override
-        public void checkCreate(ResourceDescriptor descriptor, String namespace) {
+        public void checkCreate(ResourceDescriptor descriptor, String namespace, String name) {
         }
 
         @Override

@@ -29,7 +29,7 @@ public final class NamespaceLifecycle implements NamespaceGuard {
     }
 
     @Override
-    public void checkCreate(ResourceDescriptor descriptor, String namespace) {
+    public void checkCreate(ResourceDescriptor descriptor, String namespace, String name) {
         if (!descriptor.namespaced()) {
             return;
         }
@@ -38,11 +38,15 @@ public final class NamespaceLifecycle implements NamespaceGuard {
             throw ApiException.notFound("namespaces", "", "namespaces", namespace);
         }
         if ("Terminating".equals(ns.fields().get("status.phase"))) {
-            String message = "unable to create new content in namespace " + namespace
+            // upstream's admission runs before a generated name exists, so such objects go unnamed
+            boolean named = name != null && !name.isEmpty();
+            String message = descriptor.qualifiedResource() + (named ? " \"" + name + "\"" : "")
+                    + " is forbidden: unable to create new content in namespace " + namespace
                     + " because it is being terminated";
-            throw new ApiException(Reason.Forbidden, descriptor.qualifiedResource() + " is forbidden: " + message,
-                    new ApiException.StatusDetails(null, descriptor.group(), descriptor.plural(), List.of(
-                            new ApiException.Cause("NamespaceTerminating", message, "metadata.namespace")), null));
+            throw new ApiException(Reason.Forbidden, message,
+                    new ApiException.StatusDetails(named ? name : null, descriptor.group(), descriptor.plural(),
+                            List.of(new ApiException.Cause("NamespaceTerminating",
+                                    "namespace " + namespace + " is being terminated", "metadata.namespace")), null));
         }
     }
 
