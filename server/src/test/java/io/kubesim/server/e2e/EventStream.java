@@ -62,6 +62,13 @@ final class EventStream implements AutoCloseable {
         return Json.parse(line);
     }
 
+    /** Asserts that {@code event} is a {@code type} event for the object called {@code name}. */
+    static void assertEvent(JsonNode event, String type, String name) {
+        assertThat(event.path("type").asString()).isEqualTo(type);
+        assertThat(event.path("object").path("metadata").path("name").asString()).isEqualTo(name);
+        assertThat(event.path("object").path("metadata").path("resourceVersion").asString()).isNotEmpty();
+    }
+
     /** The next raw line, {@link #END} at the end, or null when nothing arrives within {@code wait}. */
     String poll(Duration wait) {
         try {

@@ -11,6 +11,8 @@ import java.util.OptionalDouble;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -79,10 +81,11 @@ class MetricsIT {
         });
     }
 
-    @Test
-    void openWatchesAreLongRunningRequests() {
+    @ParameterizedTest
+    @EnumSource(HttpClient.Version.class)
+    void openWatchesAreLongRunningRequests(HttpClient.Version version) {
         String[] watchLabels = {"verb", "WATCH", "resource", "pods", "scope", "namespace"};
-        try (EventStream watch = http.stream("/api/v1/namespaces/m-watch/pods?watch=true")) {
+        try (EventStream watch = ApiHttp.admin(server, version).stream("/api/v1/namespaces/m-watch/pods?watch=true")) {
             assertThat(watch.response().statusCode()).isEqualTo(200);
             await().atMost(WAIT).untilAsserted(() -> assertThat(scrape().value("apiserver_longrunning_requests",
                     watchLabels)).hasValue(1));

@@ -1,6 +1,6 @@
 package io.kubesim.server.e2e;
 
-import static io.kubesim.server.e2e.TransportIT.assertEvent;
+import static io.kubesim.server.e2e.EventStream.assertEvent;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpClient;

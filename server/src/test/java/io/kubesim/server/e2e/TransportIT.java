@@ -1,5 +1,6 @@
 package io.kubesim.server.e2e;
 
+import static io.kubesim.server.e2e.EventStream.assertEvent;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.URI;
@@ -23,7 +24,6 @@ import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.kubesim.server.json.Json;
-import tools.jackson.databind.JsonNode;
 
 /**
  * The wire: TLS 1.2 and 1.3 only, HTTP/2 chosen by ALPN with HTTP/1.1 as the fallback, and watches
@@ -172,11 +172,5 @@ class TransportIT {
     private static void createConfigMap(String namespace, String name) {
         client.configMaps().inNamespace(namespace).resource(new ConfigMapBuilder().withNewMetadata().withName(name)
                 .endMetadata().withData(Map.of("k", "1")).build()).create();
-    }
-
-    static void assertEvent(JsonNode event, String type, String name) {
-        assertThat(event.path("type").asString()).isEqualTo(type);
-        assertThat(event.path("object").path("metadata").path("name").asString()).isEqualTo(name);
-        assertThat(event.path("object").path("metadata").path("resourceVersion").asString()).isNotEmpty();
     }
 }
