@@ -58,16 +58,21 @@ public final class ApiMetrics implements AutoCloseable {
      *
      * @param verb        {@code LIST}, {@code WATCH}, {@code GET}, {@code POST}, ...
      * @param group       the API group, empty for the core group
+     * @param version     the API version
      * @param resource    the plural resource name, without its group
-     * @param subresource empty or null for the main resource
+     * @param subresource empty for the main resource (null is taken as empty)
      * @param scope       {@code resource} (one object, or a create), {@code namespace} or {@code cluster}
      */
     public record RequestLabels(String verb, String group, String version, String resource, String subresource,
                                 String scope) {
 
+        public RequestLabels {
+            subresource = subresource == null ? "" : subresource;
+        }
+
         private String[] tags() {
             return new String[] {"verb", verb, "group", group, "version", version, "resource", resource,
-                    "subresource", subresource == null ? "" : subresource, "scope", scope};
+                    "subresource", subresource, "scope", scope};
         }
     }
 

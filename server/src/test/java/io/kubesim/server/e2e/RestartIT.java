@@ -81,24 +81,11 @@ class RestartIT {
                 configMapHistory.add("ADDED after " + after.getMetadata().getResourceVersion());
 
                 ApiHttp http = ApiHttp.admin(second, HttpClient.Version.HTTP_2);
-                try (EventStream watch = http.stream("/api/v1/namespaces/" + NS
-                        + "/configmaps?watch=true&resourceVersion=" + start)) {
-                    List<String> replayed = new ArrayList<>();
-                    long previous = start;
-                    for (int i = 0; i < configMapHistory.size() + 1; i++) {
-                        JsonNode event = watch.next();
-                        long rv = Long.parseLong(event.path("object").path("metadata").path("resourceVersion")
-                                .asString());
-                        assertThat(rv).as("revision order").isGreaterThan(previous);
-                        previous = rv;
-                        replayed.add(event.path("type").asString() + " "
-                                + event.path("object").path("metadata").path("name").asString() + " " + rv);
-                    }
-                    // the delete of "gone" has a revision of its own, which the client was not told
-                    assertThat(replayed.remove(3)).startsWith("DELETED gone ");
-                    assertThat(replayed).containsExactlyElementsOf(configMapHistory);
-                    assertThat(watch.poll(Duration.ofMillis(300))).as("nothing replayed twice").isNull();
-                }
+                List<String> replayed = replay(http, "/api/v1/namespaces/" + NS + "/configmaps", start,
+                        configMapHistory.size() + 1);
+                // the delete of "gone" has a revision of its own, which the client was not told
+                assertThat(replayed.remove(3)).startsWith("DELETED gone ");
+                assertThat(replayed).containsExactlyElementsOf(configMapHistory);
                 try (EventStream watch = http.stream("/apis/apps/v1/namespaces/" + NS
                         + "/deployments?watch=true&resourceVersion=" + start)) {
                     assertEvent(watch.next(), "ADDED", "web");
@@ -106,6 +93,24 @@ class RestartIT {
             }
         } finally {
             first.close();
+        }
+    }
+
+    /** The first {@code count} events of a watch from {@code start}, as "TYPE name revision", in revision order. */
+    private static List<String> replay(ApiHttp http, String collection, long start, int count) {
+        try (EventStream watch = http.stream(collection + "?watch=true&resourceVersion=" + start)) {
+            List<String> events = new ArrayList<>();
+            long previous = start;
+            for (int i = 0; i < count; i++) {
+                JsonNode event = watch.next();
+                long rv = Long.parseLong(event.path("object").path("metadata").path("resourceVersion").asString());
+                assertThat(rv).as("revision order").isGreaterThan(previous);
+                previous = rv;
+                events.add(event.path("type").asString() + " "
+                        + event.path("object").path("metadata").path("name").asString() + " " + rv);
+            }
+            assertThat(watch.poll(Duration.ofMillis(300))).as("nothing replayed twice").isNull();
+            return events;
         }
     }
 

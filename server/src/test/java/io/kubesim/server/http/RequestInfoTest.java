@@ -15,9 +15,9 @@ class RequestInfoTest {
     @Test
     void metricLabelsNameTheGroupSeparatelyFromThePluralResource() {
         assertThat(labels("GET", "/apis/apps/v1/namespaces/ns/deployments", false))
-                .isEqualTo(new ApiMetrics.RequestLabels("LIST", "apps", "v1", "deployments", null, "namespace"));
+                .isEqualTo(new ApiMetrics.RequestLabels("LIST", "apps", "v1", "deployments", "", "namespace"));
         assertThat(labels("GET", "/api/v1/pods", true))
-                .isEqualTo(new ApiMetrics.RequestLabels("WATCH", "", "v1", "pods", null, "cluster"));
+                .isEqualTo(new ApiMetrics.RequestLabels("WATCH", "", "v1", "pods", "", "cluster"));
     }
 
     @Test
