@@ -2,6 +2,7 @@ package io.kubesim.server.e2e;
 
 import static io.kubesim.server.e2e.EventStream.assertEvent;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -139,6 +140,26 @@ class TransportIT {
             }
         } finally {
             ws.abort();
+        }
+    }
+
+    @Test
+    void webSocketWatchClosedByTheClientEndsCleanly() throws Exception {
+        ApiHttp http = ApiHttp.admin(server, HttpClient.Version.HTTP_1_1);
+        URI uri = URI.create(http.uri("/api/v1/namespaces/t-ws/secrets?watch=true&allowWatchBookmarks=true")
+                .toString().replaceFirst("^https", "wss"));
+        BlockingQueue<String> messages = new LinkedBlockingQueue<>();
+        String[] open = {"verb", "WATCH", "resource", "secrets"};
+        try (SevereLogs severe = new SevereLogs()) {
+            WebSocket ws = http.client().newWebSocketBuilder().connectTimeout(ApiHttp.TIMEOUT)
+                    .buildAsync(uri, new MessageCollector(messages)).get(20, TimeUnit.SECONDS);
+            assertThat(messages.poll(10, TimeUnit.SECONDS)).as("a bookmark").contains("\"BOOKMARK\"");
+            ws.sendClose(WebSocket.NORMAL_CLOSURE, "").get(10, TimeUnit.SECONDS);
+            await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(PrometheusText.parse(
+                    http.get("/metrics").body()).value("apiserver_longrunning_requests", open)).hasValue(0));
+            // a bookmark due after the close must not be written to the closed socket
+            await().during(Duration.ofMillis(1500)).atMost(Duration.ofSeconds(3))
+                    .untilAsserted(() -> assertThat(severe.records()).isEmpty());
         }
     }
 
