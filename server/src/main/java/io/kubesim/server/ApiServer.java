@@ -32,6 +32,7 @@ import io.kubesim.server.registry.NamespaceLifecycle;
 import io.kubesim.server.registry.ResourceDescriptor;
 import io.kubesim.server.registry.ResourceRegistry;
 import io.kubesim.server.registry.kinds.ServedResources;
+import io.kubesim.server.storage.MeteredStorage;
 import io.kubesim.server.storage.Storage;
 import io.kubesim.server.storage.memory.InMemoryStorage;
 import io.kubesim.server.storage.rocksdb.RocksDbStorage;
@@ -88,9 +89,10 @@ public final class ApiServer implements AutoCloseable {
                 .withServer(URI.create("https://" + hostForUrl(config.bindAddress()) + ":" + requestedPort))
                 .withExtraSans(config.tlsSans())).layout();
 
-        Storage storage = config.storage().equals("memory") ? new InMemoryStorage()
+        Storage opened = config.storage().equals("memory") ? new InMemoryStorage()
                 : RocksDbStorage.open(config.storageDir());
         ApiMetrics metrics = new ApiMetrics();
+        Storage storage = new MeteredStorage(opened, metrics);
         try {
             ServedResources served = new ServedResources();
             ResourceRegistry registry = served.registry();

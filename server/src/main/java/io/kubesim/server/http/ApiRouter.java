@@ -59,7 +59,15 @@ public final class ApiRouter {
     public Router router(Vertx vertx) {
         Router router = Router.router(vertx);
         router.route().handler(this::instrument);
-        router.route().handler(BodyHandler.create(false).setBodyLimit(MAX_BODY_BYTES));
+        BodyHandler bodies = BodyHandler.create(false).setBodyLimit(MAX_BODY_BYTES);
+        router.route().handler(ctx -> {
+            // a WebSocket watch must reach its handler with the request unread, or the upgrade fails
+            if (ctx.request().canUpgradeToWebSocket()) {
+                ctx.next();
+            } else {
+                bodies.handle(ctx);
+            }
+        });
         router.get("/version").handler(ctx -> Responses.json(ctx.response(), 200, version.json(), ResponseFormat.JSON));
         for (String health : new String[] {"/healthz", "/livez"}) {
             router.get(health).handler(ctx -> Responses.text(ctx.response(), 200, "ok"));
@@ -95,7 +103,7 @@ public final class ApiRouter {
             int code = ctx.response().getStatusCode();
             long nanos = System.nanoTime() - start;
             if (info != null) {
-                api.metrics().request(info.metricVerb(), resourceLabel(info), info.subresource(), code, nanos);
+                api.metrics().request(info.metricLabels(), code, nanos);
             }
             if (ACCESS.isInfoEnabled()) {
                 UserInfo user = ctx.get(USER);
@@ -104,10 +112,6 @@ public final class ApiRouter {
             }
         });
         ctx.next();
-    }
-
-    private static String resourceLabel(RequestInfo info) {
-        return info.group().isEmpty() ? info.resource() : info.resource() + "." + info.group();
     }
 
     private void authenticate(RoutingContext ctx) {
@@ -125,8 +129,8 @@ public final class ApiRouter {
         if (failure == null) {
             int code = ctx.statusCode();
             failure = code == 413
-                    ? new ApiException(Reason.RequestEntityTooLarge, "the request is too large: limit is "
-                            + MAX_BODY_BYTES + " bytes")
+                    ? new ApiException(Reason.RequestEntityTooLarge, "Request entity too large: limit is "
+                            + MAX_BODY_BYTES)
                     : new ApiException(code == 404 ? Reason.NotFound : Reason.BadRequest,
                             "the server could not handle the request (status " + code + ")");
         }
@@ -265,7 +269,8 @@ public final class ApiRouter {
             case "deletecollection" -> Verb.deletecollection;
             default -> null;
         };
-        if (verb == null || !d.supports(verb) || (verb == Verb.create && itemPath)) {
+        boolean itemVerb = verb == Verb.update || verb == Verb.patch;
+        if (verb == null || !d.supports(verb) || (verb == Verb.create && itemPath) || (itemVerb && !itemPath)) {
             throw new ApiException(Reason.MethodNotAllowed, "the server does not allow this method on the requested "
                     + "resource");
         }

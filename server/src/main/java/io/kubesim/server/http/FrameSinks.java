@@ -49,19 +49,24 @@ final class FrameSinks {
         return new FrameSink() {
             private boolean ended;
 
+            // Vert.x throws from these once the socket is closed, which the watch may not know yet
             @Override
             public void write(Buffer frame) {
-                ws.writeTextMessage(frame.toString(StandardCharsets.UTF_8));
+                if (!ws.isClosed()) {
+                    ws.writeTextMessage(frame.toString(StandardCharsets.UTF_8));
+                }
             }
 
             @Override
             public boolean writeQueueFull() {
-                return ws.writeQueueFull();
+                return !ws.isClosed() && ws.writeQueueFull();
             }
 
             @Override
             public void drainHandler(Runnable onDrain) {
-                ws.drainHandler(v -> onDrain.run());
+                if (!ws.isClosed()) {
+                    ws.drainHandler(v -> onDrain.run());
+                }
             }
 
             @Override
@@ -76,7 +81,11 @@ final class FrameSinks {
 
             @Override
             public void closeHandler(Runnable onClose) {
-                ws.closeHandler(v -> onClose.run());
+                if (ws.isClosed()) {
+                    onClose.run();
+                } else {
+                    ws.closeHandler(v -> onClose.run());
+                }
             }
         };
     }

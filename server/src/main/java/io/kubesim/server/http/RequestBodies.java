@@ -80,16 +80,26 @@ public final class RequestBodies {
     public static void checkKind(ObjectNode object, ResourceDescriptor d) {
         String apiVersion = Json.text(object, "apiVersion");
         String kind = Json.text(object, "kind");
+        if (kind != null && !kind.isEmpty() && !kind.equals(d.kind())) {
+            // the real server decodes the body as the kind it names, then finds no conversion from that
+            // Go type to the URL's internal type; the Go package of a versioned type is its version
+            String version = apiVersion == null || apiVersion.isEmpty() ? d.version()
+                    : apiVersion.substring(apiVersion.indexOf('/') + 1);
+            throw ApiException.badRequest(kind + " in version \"" + version + "\" cannot be handled as a " + d.kind()
+                    + ": converting (" + version + "." + kind + ") to (" + internalPackage(d) + "." + d.kind()
+                    + "): unknown conversion");
+        }
         if (apiVersion != null && !apiVersion.isEmpty() && !apiVersion.equals(d.apiVersion())) {
             throw ApiException.badRequest("the API version in the data (" + apiVersion
                     + ") does not match the expected API version (" + d.apiVersion() + ")");
         }
-        if (kind != null && !kind.isEmpty() && !kind.equals(d.kind())) {
-            throw ApiException.badRequest("the kind in the data (" + kind + ") does not match the expected kind ("
-                    + d.kind() + ")");
-        }
         object.put("kind", d.kind());
         object.put("apiVersion", d.apiVersion());
+    }
+
+    /** The Go package of upstream's internal types: {@code core} for the legacy group, else the group's first label. */
+    private static String internalPackage(ResourceDescriptor d) {
+        return d.group().isEmpty() ? "core" : d.group().split("\\.")[0];
     }
 
     /** The namespace in the body must be absent or equal the URL's. */

@@ -3,6 +3,8 @@ package io.kubesim.server.http;
 import java.util.List;
 import java.util.Set;
 
+import io.kubesim.server.metrics.ApiMetrics;
+
 /**
  * What a resource request addresses, parsed from the path and method the way the real server's
  * request-info factory does: group, version, namespace, resource, name, subresource and verb.
@@ -94,6 +96,12 @@ public record RequestInfo(String group, String version, String namespace, String
             p = p.substring(0, p.length() - 1);
         }
         return p.isEmpty() ? List.of() : List.of(p.split("/", -1));
+    }
+
+    /** This request's labels on the request metrics; the scope follows the real server's rules. */
+    public ApiMetrics.RequestLabels metricLabels() {
+        String scope = name != null || verb.equals("create") ? "resource" : namespace != null ? "namespace" : "cluster";
+        return new ApiMetrics.RequestLabels(metricVerb(), group, version, resource, subresource, scope);
     }
 
     /** The Prometheus verb label of the real server: LIST, WATCH, GET, POST, PUT, PATCH, DELETE, ... */

@@ -61,10 +61,10 @@ final class WatchHandler {
         WatchStream stream = new WatchStream(context, sink, encoder, api.watchCapacity(), s -> {
             vertx.cancelTimer(timers[0]);
             vertx.cancelTimer(timers[1]);
-            api.metrics().longRunning(resource, -1);
+            api.metrics().longRunning(info.metricLabels(), -1);
             api.metrics().watchEvents(resource, s.eventsSent());
         });
-        api.metrics().longRunning(resource, 1);
+        api.metrics().longRunning(info.metricLabels(), 1);
         Subscription sub;
         try {
             sub = store.cache().watch(d.keyPrefix(info.namespace()), options.revision() <= 0 ? -1 : options.revision(),

@@ -31,7 +31,7 @@ public final class ApiMetrics implements AutoCloseable {
             0.25, 0.5, 1, 2.5, 5);
 
     private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
-    private final Map<String, AtomicInteger> longRunning = new ConcurrentHashMap<>();
+    private final Map<RequestLabels, AtomicInteger> longRunning = new ConcurrentHashMap<>();
     private final JvmGcMetrics gcMetrics = new JvmGcMetrics();
 
     public ApiMetrics() {
@@ -52,29 +52,52 @@ public final class ApiMetrics implements AutoCloseable {
         return registry.scrape();
     }
 
+    /**
+     * The labels kube-apiserver puts on its request metrics ({@code component} and {@code dry_run}
+     * are not modelled).
+     *
+     * @param verb        {@code LIST}, {@code WATCH}, {@code GET}, {@code POST}, ...
+     * @param group       the API group, empty for the core group
+     * @param version     the API version
+     * @param resource    the plural resource name, without its group
+     * @param subresource empty for the main resource (null is taken as empty)
+     * @param scope       {@code resource} (one object, or a create), {@code namespace} or {@code cluster}
+     */
+    public record RequestLabels(String verb, String group, String version, String resource, String subresource,
+                                String scope) {
+
+        public RequestLabels {
+            subresource = subresource == null ? "" : subresource;
+        }
+
+        private String[] tags() {
+            return new String[] {"verb", verb, "group", group, "version", version, "resource", resource,
+                    "subresource", subresource, "scope", scope};
+        }
+    }
+
     /** One finished request: {@code apiserver_request_total} and {@code apiserver_request_duration_seconds}. */
-    public void request(String verb, String resource, String subresource, int code, long nanos) {
-        String sub = subresource == null ? "" : subresource;
+    public void request(RequestLabels labels, int code, long nanos) {
         Counter.builder("apiserver.request")
                 .description("Counter of apiserver requests broken out for each verb, resource and HTTP response code.")
-                .tags("verb", verb, "resource", resource, "subresource", sub, "code", Integer.toString(code))
+                .tags(labels.tags()).tag("code", Integer.toString(code))
                 .register(registry).increment();
-        if (!"WATCH".equals(verb)) {
+        if (!"WATCH".equals(labels.verb())) {
             Timer.builder("apiserver.request.duration")
                     .description("Response latency distribution in seconds for each verb and resource.")
-                    .tags("verb", verb, "resource", resource, "subresource", sub)
+                    .tags(labels.tags())
                     .serviceLevelObjectives(REQUEST_BUCKETS)
                     .register(registry).record(Duration.ofNanos(nanos));
         }
     }
 
-    /** {@code apiserver_longrunning_requests}: a watch started (+1) or ended (-1). */
-    public void longRunning(String resource, int delta) {
-        longRunning.computeIfAbsent(resource, r -> {
+    /** {@code apiserver_longrunning_requests}: a long-running request (a watch) started (+1) or ended (-1). */
+    public void longRunning(RequestLabels labels, int delta) {
+        longRunning.computeIfAbsent(labels, l -> {
             AtomicInteger n = new AtomicInteger();
             Gauge.builder("apiserver.longrunning.requests", n, AtomicInteger::get)
                     .description("Gauge of all active long-running apiserver requests broken out by verb and resource.")
-                    .tags("verb", "WATCH", "resource", r, "scope", "resource")
+                    .tags(l.tags())
                     .register(registry);
             return n;
         }).addAndGet(delta);

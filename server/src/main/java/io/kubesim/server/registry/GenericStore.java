@@ -129,7 +129,7 @@ public final class GenericStore {
         }
         if (d.namespaced()) {
             meta.put("namespace", namespace);
-            namespaces.checkCreate(d, namespace, generated ? generateName : Json.text(meta, "name"));
+            namespaces.checkCreate(d, namespace, generated ? null : Json.text(meta, "name"));
         } else {
             meta.remove("namespace");
         }

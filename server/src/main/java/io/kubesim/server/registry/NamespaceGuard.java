@@ -9,8 +9,8 @@ public interface NamespaceGuard {
 
     /**
      * Throws NotFound when {@code namespace} does not exist, Forbidden when it is terminating.
-     * {@code name} is the new object's name, or its generateName before a name is generated (may be
-     * null); it only appears in the message.
+     *
+     * @param name the new object's name; null while it is still to be generated from {@code generateName}
      */
     void checkCreate(ResourceDescriptor descriptor, String namespace, String name);
 

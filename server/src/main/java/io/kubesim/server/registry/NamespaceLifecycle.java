@@ -38,15 +38,15 @@ public final class NamespaceLifecycle implements NamespaceGuard {
             throw ApiException.notFound("namespaces", "", "namespaces", namespace);
         }
         if ("Terminating".equals(ns.fields().get("status.phase"))) {
-            String message = "unable to create new content in namespace " + namespace
-                    + " because it is being terminated";
+            // upstream's admission runs before a generated name exists, so such objects go unnamed
             boolean named = name != null && !name.isEmpty();
-            String subject = descriptor.qualifiedResource() + (named ? " \"" + name + "\"" : "");
-            throw new ApiException(Reason.Forbidden, subject + " is forbidden: " + message,
+            String message = descriptor.qualifiedResource() + (named ? " \"" + name + "\"" : "")
+                    + " is forbidden: unable to create new content in namespace " + namespace
+                    + " because it is being terminated";
+            throw new ApiException(Reason.Forbidden, message,
                     new ApiException.StatusDetails(named ? name : null, descriptor.group(), descriptor.plural(),
                             List.of(new ApiException.Cause("NamespaceTerminating",
-                            "namespace " + namespace + " is being terminated", "metadata.namespace")),
-                            null));
+                                    "namespace " + namespace + " is being terminated", "metadata.namespace")), null));
         }
     }
 
