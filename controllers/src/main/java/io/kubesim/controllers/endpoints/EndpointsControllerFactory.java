@@ -74,7 +74,7 @@ public final class EndpointsControllerFactory implements ControllerFactory {
             List<String> keys = new ArrayList<>();
             for (Service svc : services.list(pod.getMetadata().getNamespace())) {
                 var selector = svc.getSpec().getSelector();
-                if (selector != null && (EndpointsReconciler.selects(selector, pod)
+                if (selector != null && !selector.isEmpty() && (EndpointsReconciler.selects(selector, pod)
                         || (old != null && EndpointsReconciler.selects(selector, old)))) {
                     keys.add(Keys.of(svc));
                 }

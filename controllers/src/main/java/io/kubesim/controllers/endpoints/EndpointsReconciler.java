@@ -65,7 +65,9 @@ final class EndpointsReconciler implements Reconciler {
             }
             return Result.DONE;
         }
-        if ("ExternalName".equals(svc.getSpec().getType()) || svc.getSpec().getSelector() == null) {
+        // An empty selector is no selector: the API never stores an empty map.
+        if ("ExternalName".equals(svc.getSpec().getType()) || svc.getSpec().getSelector() == null
+                || svc.getSpec().getSelector().isEmpty()) {
             return Result.DONE;
         }
         List<Pod> selected = pods.list(namespace).stream().filter(p -> selects(svc.getSpec().getSelector(), p)).toList();

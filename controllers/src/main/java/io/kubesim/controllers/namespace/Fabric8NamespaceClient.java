@@ -43,7 +43,7 @@ final class Fabric8NamespaceClient implements NamespaceContent, NamespaceWriter 
     }
 
     @Override
-    public void finalize(Namespace ns, List<String> finalizers) {
+    public void release(Namespace ns, List<String> finalizers) {
         Map<String, Object> metadata = new LinkedHashMap<>();
         metadata.put("name", ns.getMetadata().getName());
         metadata.put("resourceVersion", ns.getMetadata().getResourceVersion());

@@ -79,7 +79,7 @@ final class NamespaceReconciler implements Reconciler {
         }
         List<String> rest = new ArrayList<>(finalizers);
         rest.remove(FINALIZER);
-        writer.finalize(ns, rest);
+        writer.release(ns, rest);
         LOG.info("namespace {} emptied and finalized", name);
         return Result.DONE;
     }

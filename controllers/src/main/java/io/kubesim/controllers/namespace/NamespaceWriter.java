@@ -12,5 +12,5 @@ interface NamespaceWriter {
     void updateStatus(Namespace ns, NamespaceStatus status);
 
     /** Sets {@code spec.finalizers} through {@code namespaces/NAME/finalize}; with none left the server removes it. */
-    void finalize(Namespace ns, List<String> finalizers);
+    void release(Namespace ns, List<String> finalizers);
 }

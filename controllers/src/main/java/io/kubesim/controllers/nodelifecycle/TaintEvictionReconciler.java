@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 import io.fabric8.kubernetes.api.model.Node;
@@ -40,6 +41,8 @@ final class TaintEvictionReconciler implements Reconciler {
     private final Clock clock;
     /** node → pod uid → when the pod was first seen on the tainted node with a finite toleration. */
     private final Map<String, Map<String, Instant>> scheduled = new ConcurrentHashMap<>();
+    /** node → uids of pods evicted whose deletion the cache may not show yet (not evicted twice). */
+    private final Map<String, Set<String>> evicted = new ConcurrentHashMap<>();
 
     TaintEvictionReconciler(ObjectStore<Node> nodes, ObjectStore<Pod> pods, EvictionWriter writer, EventSink events,
                             Clock clock) {
@@ -57,11 +60,17 @@ final class TaintEvictionReconciler implements Reconciler {
                 : node.getSpec().getTaints()).stream().filter(t -> Taints.hasEffect(t, Taints.NO_EXECUTE)).toList();
         Map<String, Instant> previous = scheduled.getOrDefault(nodeName, Map.of());
         Map<String, Instant> next = new ConcurrentHashMap<>();
+        Set<String> alreadyEvicted = evicted.getOrDefault(nodeName, Set.of());
+        Set<String> stillEvicted = ConcurrentHashMap.newKeySet();
         Instant now = clock.instant();
         Duration wait = null;
         KubernetesClientException failure = null;
         for (Pod pod : pods.byIndex(StoreIndex.PODS_BY_NODE, nodeName)) {
             String uid = pod.getMetadata().getUid();
+            if (alreadyEvicted.contains(uid) && !Pods.isTerminating(pod)) {
+                stillEvicted.add(uid);
+                continue;
+            }
             if (noExecute.isEmpty() || Pods.isTerminating(pod)) {
                 cancel(pod, previous.containsKey(uid));
                 continue;
@@ -85,6 +94,7 @@ final class TaintEvictionReconciler implements Reconciler {
                 events.event(pod, EventSink.NORMAL, "TaintManagerEviction",
                         "Marking for deletion Pod " + pod.getMetadata().getNamespace() + "/" + pod.getMetadata().getName());
                 writer.evict(pod, Times.format(now));
+                stillEvicted.add(uid);
             } catch (KubernetesClientException e) {
                 if (e.getCode() != 404) {
                     next.put(uid, since);
@@ -96,6 +106,11 @@ final class TaintEvictionReconciler implements Reconciler {
             scheduled.remove(nodeName);
         } else {
             scheduled.put(nodeName, next);
+        }
+        if (stillEvicted.isEmpty()) {
+            evicted.remove(nodeName);
+        } else {
+            evicted.put(nodeName, stillEvicted);
         }
         if (failure != null) {
             throw failure;
