@@ -37,9 +37,9 @@ final class Fabric8NamespaceClient implements NamespaceContent, NamespaceWriter 
     }
 
     @Override
-    public void updateStatus(Namespace ns, NamespaceStatus status) {
+    public Namespace updateStatus(Namespace ns, NamespaceStatus status) {
         Namespace copy = new NamespaceBuilder(ns).withStatus(status).build();
-        client.namespaces().resource(copy).updateStatus();
+        return client.namespaces().resource(copy).updateStatus();
     }
 
     @Override

@@ -67,7 +67,8 @@ final class NamespaceReconciler implements Reconciler {
         NamespaceStatus current = ns.getStatus() == null ? new NamespaceStatus() : ns.getStatus();
         List<NamespaceCondition> conditions = NamespaceConditions.update(current.getConditions(), report, now);
         if (!"Terminating".equals(current.getPhase()) || !NamespaceConditions.same(current.getConditions(), conditions)) {
-            writer.updateStatus(ns, new NamespaceStatusBuilder(current).withPhase("Terminating")
+            // finalize against the namespace just written, not the cache that has not seen it yet
+            ns = writer.updateStatus(ns, new NamespaceStatusBuilder(current).withPhase("Terminating")
                     .withConditions(conditions).build());
         }
         if (!report.failures().isEmpty()) {

@@ -127,8 +127,9 @@ class NamespaceReconcilerTest {
         final List<List<String>> finalized = new ArrayList<>();
 
         @Override
-        public void updateStatus(Namespace ns, NamespaceStatus status) {
+        public Namespace updateStatus(Namespace ns, NamespaceStatus status) {
             statuses.add(status);
+            return new NamespaceBuilder(ns).withStatus(status).build();
         }
 
         @Override
