@@ -180,6 +180,32 @@ class DaemonSetReconcilerTest {
     }
 
     @Test
+    void surgeStartsTheNewPodBeforeRemovingTheOldOne() {
+        nodes.put(Fixtures.readyNode("n1", T0));
+        DaemonSet v1 = ds("agent");
+        daemonSets.put(v1);
+        reconciler.reconcile("default/agent");
+        Pod old = running(writer.created.get(0));
+        pods.put(old);
+        DaemonSet v2 = new DaemonSetBuilder(v1).editMetadata().withGeneration(2L).endMetadata().editSpec()
+                .editTemplate().editSpec().editFirstContainer().withImage("agent:2").endContainer().endSpec()
+                .endTemplate().withNewUpdateStrategy().withType("RollingUpdate").withNewRollingUpdate()
+                .withMaxUnavailable(new IntOrString(0)).withMaxSurge(new IntOrString(1)).endRollingUpdate()
+                .endUpdateStrategy().endSpec().build();
+        daemonSets.put(v2);
+
+        reconciler.reconcile("default/agent");
+        assertThat(writer.created).hasSize(2);
+        assertThat(writer.deleted).isEmpty();
+        reconciler.reconcile("default/agent");
+        assertThat(writer.deleted).as("the new pod is not available yet").isEmpty();
+
+        pods.put(running(writer.created.get(1)));
+        reconciler.reconcile("default/agent");
+        assertThat(writer.deleted).containsExactly(old.getMetadata().getName());
+    }
+
+    @Test
     void statusCountsReadyAvailableAndUpdated() {
         nodes.put(Fixtures.readyNode("n1", T0)).put(Fixtures.readyNode("n2", T0));
         DaemonSet ds = new DaemonSetBuilder(ds("agent")).editSpec().withMinReadySeconds(30).endSpec().build();

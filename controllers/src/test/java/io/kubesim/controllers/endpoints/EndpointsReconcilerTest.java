@@ -131,6 +131,19 @@ class EndpointsReconcilerTest {
                 });
     }
 
+    @Test
+    void moreThanAThousandAddressesAreTruncatedAndAnnotated() {
+        services.put(service("big", "10.96.0.20"));
+        for (int i = 0; i < 1001; i++) {
+            pods.put(labelled(Fixtures.runningPod("default", "big-" + i, "n1",
+                    "10.244." + (i / 250) + "." + (i % 250 + 1), T0), "big"));
+        }
+        reconciler.reconcile("default/big");
+        Endpoints ep = writes.get(0);
+        assertThat(ep.getMetadata().getAnnotations()).containsEntry("endpoints.kubernetes.io/over-capacity", "truncated");
+        assertThat(ep.getSubsets().stream().mapToInt(s -> s.getAddresses().size()).max().orElse(0)).isEqualTo(1000);
+    }
+
     static Service service(String name, String clusterIp) {
         return new ServiceBuilder().withNewMetadata().withNamespace("default").withName(name)
                 .withCreationTimestamp("2024-01-01T00:00:00Z").addToLabels("app", name).endMetadata()
