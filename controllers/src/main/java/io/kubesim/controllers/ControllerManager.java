@@ -18,7 +18,15 @@ public final class ControllerManager implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(ControllerManager.class);
 
     /** Every controller, in start order. */
-    static final List<ControllerFactory> FACTORIES = List.of();
+    static final List<ControllerFactory> FACTORIES = List.of(
+            new io.kubesim.controllers.daemonset.DaemonSetControllerFactory(),
+            new io.kubesim.controllers.gc.GarbageCollectorFactory(),
+            new io.kubesim.controllers.namespace.NamespaceControllerFactory(),
+            new io.kubesim.controllers.nodeipam.NodeIpamControllerFactory(),
+            new io.kubesim.controllers.nodelifecycle.NodeLifecycleControllerFactory(),
+            new io.kubesim.controllers.nodelifecycle.TaintEvictionControllerFactory(),
+            new io.kubesim.controllers.podgc.PodGcControllerFactory(),
+            new io.kubesim.controllers.endpoints.EndpointsControllerFactory());
 
     private final ControllerContext context;
     private final List<Controller> running = new ArrayList<>();

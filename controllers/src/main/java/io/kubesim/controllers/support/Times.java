@@ -1,0 +1,46 @@
+package io.kubesim.controllers.support;
+
+import java.time.Instant;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
+
+/**
+ * Kubernetes timestamps: {@code metav1.Time} is RFC 3339 with second precision
+ * ({@code 2024-05-01T10:00:00Z}), {@code metav1.MicroTime} carries microseconds. Stateless.
+ */
+public final class Times {
+
+    private Times() {
+    }
+
+    /** The instant of an RFC 3339 timestamp, or null when it is absent or malformed. */
+    public static Instant parse(String timestamp) {
+        if (timestamp == null || timestamp.isEmpty()) {
+            return null;
+        }
+        try {
+            return DateTimeFormatter.ISO_OFFSET_DATE_TIME.parse(timestamp, Instant::from);
+        } catch (DateTimeParseException e) {
+            return null;
+        }
+    }
+
+    public static Instant of(ZonedDateTime time) {
+        return time == null ? null : time.toInstant();
+    }
+
+    /** A {@code metav1.Time}: truncated to seconds, {@code Z} suffix. */
+    public static String format(Instant instant) {
+        return DateTimeFormatter.ISO_INSTANT.format(instant.truncatedTo(ChronoUnit.SECONDS));
+    }
+
+    /** The later of two instants, either of which may be null. */
+    public static Instant latest(Instant a, Instant b) {
+        if (a == null) {
+            return b;
+        }
+        return b == null || a.isAfter(b) ? a : b;
+    }
+}
