@@ -220,10 +220,9 @@ class KubectlMutateIT {
 
     /** Waits until the server counts an open watch on {@code resource} (its long-running request gauge). */
     private static void awaitWatches(String resource) {
-        String gauge = "apiserver_longrunning_requests{resource=\"" + resource
-                + "\",scope=\"resource\",verb=\"WATCH\"}";
-        Awaitility.await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(100)).until(() -> kubectl
-                .run("get", "--raw", "/metrics").assertOk().stdout().lines()
-                .anyMatch(l -> l.startsWith(gauge + " ") && Double.parseDouble(l.substring(gauge.length() + 1)) >= 1));
+        Awaitility.await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(100)).until(() ->
+                PrometheusText.parse(kubectl.run("get", "--raw", "/metrics").assertOk().stdout())
+                        .find("apiserver_longrunning_requests", "resource", resource, "verb", "WATCH").stream()
+                        .anyMatch(sample -> sample.value() >= 1));
     }
 }
