@@ -37,6 +37,7 @@ public record ApiServices(
                                      ApiMetrics metrics, WorkerExecutor listPool, HttpClient kubeletClient,
                                      java.time.Clock clock, int watchCapacity, long bookmarkMillis) {
         SchemaRegistry schemas = new SchemaRegistry();
+        registry.all().stream().filter(d -> d.modelClass() != null).forEach(d -> schemas.warmUp(d.modelClass()));
         return new ApiServices(registry, stores, ProtobufBodies::decode, new SchemaPatcher(schemas),
                 new BodyValidation(schemas), new TableResponses(clock), new LogProxy(kubeletClient), metrics, listPool, watchCapacity,
                 bookmarkMillis);

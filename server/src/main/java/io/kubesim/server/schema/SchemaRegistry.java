@@ -70,6 +70,27 @@ public final class SchemaRegistry {
         throw new IllegalArgumentException(modelClass.getName() + " is not a Fabric8 model struct");
     }
 
+    /**
+     * Resolves every type reachable from {@code modelClass} now, so the reflection cost is paid at
+     * startup instead of inside the first request that validates or patches such an object.
+     */
+    public void warmUp(Class<?> modelClass) {
+        visit(forModel(modelClass), java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>()));
+    }
+
+    private static void visit(TypeSchema schema, java.util.Set<TypeSchema> seen) {
+        if (!seen.add(schema)) {
+            return;
+        }
+        if (schema instanceof ObjectSchema o) {
+            o.fields().values().forEach(f -> visit(f, seen));
+        } else if (schema instanceof ArraySchema a) {
+            visit(a.items(), seen);
+        } else if (schema instanceof MapSchema m) {
+            visit(m.values(), seen);
+        }
+    }
+
     /** The schema of a Java (generic) type as used for a model field. */
     TypeSchema schemaOf(Type type) {
         if (type instanceof Class<?> c) {
