@@ -137,7 +137,7 @@ public final class AgentFlags {
                 port(flags, "metrics-port", d.metricsPort()), port(flags, "logs-port", d.logsPort()), pattern,
                 integer(flags, "workers", d.workers()), duration(flags, "lease-interval", d.leaseInterval()),
                 duration(flags, "status-interval", d.statusInterval()),
-                flags.containsKey("seed") ? Long.valueOf(integer(flags, "seed", 0)) : null);
+                seed(flags.remove("seed")));
         if (!flags.isEmpty()) {
             throw new IllegalArgumentException("unknown flag --" + flags.keySet().iterator().next()
                     + " (see --help)");
@@ -159,6 +159,17 @@ public final class AgentFlags {
             return Integer.parseInt(v);
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException("--" + name + ": not a number: " + v, e);
+        }
+    }
+
+    private static Long seed(String v) {
+        if (v == null) {
+            return null;
+        }
+        try {
+            return Long.valueOf(v);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("--seed: not a number: " + v, e);
         }
     }
 

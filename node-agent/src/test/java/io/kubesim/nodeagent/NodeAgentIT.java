@@ -15,6 +15,7 @@ import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.AfterAll;
@@ -28,6 +29,9 @@ import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.PodBuilder;
 import io.fabric8.kubernetes.api.model.coordination.v1.Lease;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.Watch;
+import io.fabric8.kubernetes.client.Watcher;
+import io.fabric8.kubernetes.client.WatcherException;
 import io.fabric8.kubernetes.client.dsl.base.PatchContext;
 import io.fabric8.kubernetes.client.dsl.base.PatchType;
 import io.kubesim.controllers.runtime.Clients;
@@ -172,10 +176,24 @@ class NodeAgentIT {
     void deletedPodIsRemovedAfterGracefulTermination() {
         client.pods().inNamespace("default").resource(pod("doomed", WORKER, "nginx:1.15")).create();
         await().atMost(WAIT).until(() -> phase("doomed").equals("Running"));
-        client.pods().inNamespace("default").withName("doomed").delete();
-        assertThat(client.pods().inNamespace("default").withName("doomed").get().getMetadata()
-                .getDeletionTimestamp()).isNotNull();
-        await().atMost(WAIT).until(() -> client.pods().inNamespace("default").withName("doomed").get() == null);
+        List<Pod> seen = new CopyOnWriteArrayList<>();
+        try (Watch watch = client.pods().inNamespace("default").withName("doomed").watch(new Watcher<>() {
+            @Override
+            public void eventReceived(Action action, Pod pod) {
+                seen.add(pod);
+            }
+
+            @Override
+            public void onClose(WatcherException cause) {
+            }
+        })) {
+            client.pods().inNamespace("default").withName("doomed").delete();
+            await().atMost(WAIT).until(() -> client.pods().inNamespace("default").withName("doomed").get() == null);
+        }
+        assertThat(seen).as("terminating, containers stopped, before it went away").anySatisfy(p -> {
+            assertThat(p.getMetadata().getDeletionTimestamp()).isNotNull();
+            assertThat(p.getStatus().getContainerStatuses().get(0).getState().getTerminated()).isNotNull();
+        });
         assertThat(events("default", "doomed")).extracting(Event::getReason).contains("Killing");
         assertThat(events("default", "doomed")).extracting(Event::getMessage).contains("Stopping container nginx");
     }

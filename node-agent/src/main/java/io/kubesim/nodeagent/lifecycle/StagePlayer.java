@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -73,7 +74,7 @@ public final class StagePlayer<T> implements AutoCloseable {
         this.random = random;
         this.metrics = metrics;
         this.queue = new WorkQueue<>(clock, Duration.ofMillis(20), Duration.ofSeconds(10));
-        metrics.queue("stages-" + target.kind().toLowerCase(java.util.Locale.ROOT), queue);
+        metrics.queue("stages-" + target.kind().toLowerCase(Locale.ROOT), queue);
     }
 
     /** Re-evaluates {@code object} after an add or update event; never blocks on I/O. */
@@ -113,7 +114,7 @@ public final class StagePlayer<T> implements AutoCloseable {
     /** Starts the workers. */
     public synchronized void start() {
         for (int i = 0; i < workers; i++) {
-            Thread t = new Thread(this::work, "stages-" + target.kind().toLowerCase(java.util.Locale.ROOT) + "-" + i);
+            Thread t = new Thread(this::work, "stages-" + target.kind().toLowerCase(Locale.ROOT) + "-" + i);
             t.setDaemon(true);
             t.start();
             threads.add(t);

@@ -4,9 +4,11 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
+import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.ContainerState;
 import io.fabric8.kubernetes.api.model.ContainerStateTerminated;
 import io.fabric8.kubernetes.api.model.ContainerStatus;
+import io.fabric8.kubernetes.api.model.EphemeralContainer;
 import io.fabric8.kubernetes.api.model.Pod;
 
 /**
@@ -83,14 +85,14 @@ public final class ContainerLogs {
     }
 
     private static String specImage(Pod pod, String container) {
-        List<io.fabric8.kubernetes.api.model.Container> all = new ArrayList<>(pod.getSpec().getContainers());
+        List<Container> all = new ArrayList<>(pod.getSpec().getContainers());
         all.addAll(pod.getSpec().getInitContainers());
-        for (var c : all) {
+        for (Container c : all) {
             if (container.equals(c.getName())) {
                 return c.getImage() == null ? "" : c.getImage();
             }
         }
-        for (var c : pod.getSpec().getEphemeralContainers()) {
+        for (EphemeralContainer c : pod.getSpec().getEphemeralContainers()) {
             if (container.equals(c.getName())) {
                 return c.getImage() == null ? "" : c.getImage();
             }

@@ -29,7 +29,8 @@ import io.kubesim.nodeagent.lifecycle.Timestamps;
  * fresh {@code lastHeartbeatTime} every status interval (1 min) through a strategic merge patch
  * keyed by condition type. Nodes are spread over the intervals so that 100 nodes do not renew at
  * the same instant. A failed heartbeat is logged and tried again next period; a Lease that
- * disappeared is recreated. Thread-safe.
+ * disappeared is recreated. Patches name their target with an object rather than
+ * {@code withName}, which would make Fabric8 GET it first. Thread-safe.
  */
 public final class LeaseHeartbeat implements AutoCloseable {
 
@@ -99,7 +100,8 @@ public final class LeaseHeartbeat implements AutoCloseable {
 
     private void renew(String nodeName) {
         try {
-            client.resources(Lease.class).inNamespace(NodeObjects.LEASE_NAMESPACE).withName(nodeName)
+            client.resources(Lease.class).inNamespace(NodeObjects.LEASE_NAMESPACE)
+                    .resource(NodeObjects.lease(nodeName, "", clock.instant()))
                     .patch(PatchContext.of(PatchType.JSON_MERGE),
                             "{\"spec\":{\"renewTime\":\"" + Timestamps.micros(clock.instant()) + "\"}}");
         } catch (KubernetesClientException e) {
@@ -127,7 +129,7 @@ public final class LeaseHeartbeat implements AutoCloseable {
         for (NodeCondition c : node.getStatus().getConditions()) {
             conditions.add("{\"type\":\"" + c.getType() + "\",\"lastHeartbeatTime\":\"" + now + "\"}");
         }
-        tryRun(() -> client.nodes().withName(nodeName).subresource("status").patch(
+        tryRun(() -> client.nodes().resource(node).subresource("status").patch(
                 PatchContext.of(PatchType.STRATEGIC_MERGE),
                 "{\"status\":{\"conditions\":[" + String.join(",", conditions) + "]}}"), nodeName);
     }

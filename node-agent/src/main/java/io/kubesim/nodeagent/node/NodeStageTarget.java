@@ -76,7 +76,7 @@ public final class NodeStageTarget implements StageTarget<Node> {
             ObjectNode body = JsonNodeFactory.instance.objectNode();
             body.putObject("metadata").put("resourceVersion", node.getMetadata().getResourceVersion());
             body.set("status", outcome.statusPatch());
-            client.nodes().withName(name).subresource("status").patch(PatchContext.of(PatchType.JSON_MERGE),
+            client.nodes().resource(node).subresource("status").patch(PatchContext.of(PatchType.JSON_MERGE),
                     body.toString());
         }
         Node ref = NodeRegistrar.reference(name);

@@ -1,6 +1,7 @@
 package io.kubesim.nodeagent.pods;
 
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -63,7 +64,7 @@ public final class MirrorPodTemplates {
     /** The mirror pod to create for {@code c} on {@code node} (whose Node has UID {@code nodeUid}). */
     public static Pod pod(Component c, SimulatedNode node, String nodeUid, Instant seen) {
         String hash = ContainerFacts.sha256("static:" + node.name() + "/" + c.name()).substring(0, 32);
-        Map<String, String> annotations = new java.util.LinkedHashMap<>();
+        Map<String, String> annotations = new LinkedHashMap<>();
         if (c.name().equals("kube-apiserver")) {
             annotations.put("kubeadm.kubernetes.io/kube-apiserver.advertise-address.endpoint",
                     node.internalIp() + ":6443");

@@ -111,7 +111,7 @@ public final class MirrorPods implements Reconciler, AutoCloseable {
             ObjectNode body = JsonNodeFactory.instance.objectNode();
             body.set("status", MirrorPodTemplates.runningStatus(d.component(), d.node(), pod.getMetadata().getUid(),
                     started));
-            client.pods().inNamespace(namespace).withName(name).subresource("status")
+            client.pods().inNamespace(namespace).resource(pod).subresource("status")
                     .patch(PatchContext.of(PatchType.JSON_MERGE), body.toString());
         }
         return Result.DONE;

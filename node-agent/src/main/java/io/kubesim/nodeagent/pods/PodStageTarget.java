@@ -25,7 +25,9 @@ import tools.jackson.databind.node.ObjectNode;
  * {@code pods/status} as a JSON merge patch with the pod's resource version as precondition (so a
  * stage chosen on stale state fails with 409 instead of overwriting newer state); only then are
  * its events recorded, as the pod's node's kubelet; finalizers are removed with a merge patch;
- * deletion is the kubelet's (grace period 0, UID precondition). Thread-safe.
+ * deletion is the kubelet's (grace period 0, UID precondition). Writes go through
+ * {@code resource(pod)}, not {@code withName}, because Fabric8 GETs the object before a patch by
+ * name, doubling the requests. Thread-safe.
  */
 public final class PodStageTarget implements StageTarget<Pod> {
 
@@ -89,7 +91,7 @@ public final class PodStageTarget implements StageTarget<Pod> {
             ObjectNode body = JsonNodeFactory.instance.objectNode();
             body.putObject("metadata").put("resourceVersion", pod.getMetadata().getResourceVersion());
             body.set("status", outcome.statusPatch());
-            client.pods().inNamespace(namespace).withName(name).subresource("status")
+            client.pods().inNamespace(namespace).resource(pod).subresource("status")
                     .patch(PatchContext.of(PatchType.JSON_MERGE), body.toString());
         }
         EventRecorder recorder = recorders.get(pod.getSpec().getNodeName());
@@ -97,7 +99,7 @@ public final class PodStageTarget implements StageTarget<Pod> {
             recorder.record(pod, e.fieldPath(), e.type(), e.reason(), e.message());
         }
         if (outcome.removeFinalizers()) {
-            client.pods().inNamespace(namespace).withName(name)
+            client.pods().inNamespace(namespace).resource(pod)
                     .patch(PatchContext.of(PatchType.JSON_MERGE), "{\"metadata\":{\"finalizers\":null}}");
         }
         if (outcome.delete()) {
