@@ -209,7 +209,7 @@ public final class GenericStore {
                     .encode(cur.revision()), 0, cur.revision()));
         }
         CompletableFuture<StoredObject> write;
-        if (readyToRemove(next)) {
+        if (readyToRemove(next, current)) {
             write = storage.delete(key, cur.revision()).thenApply(WriteResult::previous);
             write.whenComplete((r, t) -> {
                 d.strategy().afterWrite(next, current, false);
@@ -326,7 +326,7 @@ public final class GenericStore {
             long seconds = graceful ? grace.getAsLong() : 0;
             if (isTerminating(current)) {
                 long remaining = current.path("metadata").path("deletionGracePeriodSeconds").asLong(0);
-                if (!graceful || seconds >= remaining) {
+                if (seconds >= remaining) {
                     seconds = remaining;
                 } else {
                     meta.put("deletionTimestamp", SystemMetadata.timestamp(now.plusSeconds(seconds)));
@@ -407,9 +407,15 @@ public final class GenericStore {
     }
 
     /** A terminating object that nothing holds any more: no finalizers, and its strategy lets go. */
-    private boolean readyToRemove(ObjectNode object) {
-        return isTerminating(object) && finalizers(object).isEmpty()
-                && !d.strategy().prepareForDelete(object.deepCopy());
+    /**
+     * Whether an update finishes a deletion: the object was being deleted with no grace period
+     * left (a graceful pod deletion runs until the kubelet deletes with grace 0, so its status
+     * updates meanwhile must not remove it, as upstream's ShouldDeleteDuringUpdate), and no
+     * finalizer or strategy keeps it.
+     */
+    private boolean readyToRemove(ObjectNode object, ObjectNode current) {
+        return isTerminating(current) && current.path("metadata").path("deletionGracePeriodSeconds").asLong(0) == 0
+                && finalizers(object).isEmpty() && !d.strategy().prepareForDelete(object.deepCopy());
     }
 
     private static boolean isTerminating(JsonNode object) {

@@ -1,0 +1,5 @@
+/**
+ * The kubelet's container log endpoint ({@code /containerLogs/...}) with deterministic
+ * simulated container output.
+ */
+package io.kubesim.nodeagent.logs;
