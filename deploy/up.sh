@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
-# Builds what is missing, generates the cluster PKI and starts the control plane.
-# Usage: deploy/up.sh [--data-dir DIR] [--port PORT] [--detach]
+# Builds what is missing, generates the cluster PKI and starts the whole cluster: API server,
+# controller-manager, scheduler and a node agent simulating the nodes, then the cluster add-ons.
+# Usage: deploy/up.sh [--data-dir DIR] [--port PORT] [--nodes N] [--detach]
 #   --data-dir DIR  where PKI, storage, kubeconfigs, pid files and logs live (default: <checkout>/data)
-#   --port PORT     API server port on 127.0.0.1 (default: 6443)
+#   --port PORT     API server port on 127.0.0.1 (default: 6443); components' metrics use PORT+1..PORT+4
+#   --nodes N       simulated nodes: 1 control-plane + N-1 workers (default: 3)
 #   --detach        return once the cluster is ready; stop it with deploy/down.sh --data-dir DIR
 # Without --detach it runs in the foreground and Ctrl-C stops everything it started.
 # Running it again on the same data dir restarts only what is not running and keeps the data.
@@ -13,7 +15,8 @@ DATA_DIR="$ROOT/data"
 PORT=6443
 DETACH=0
 
-usage() { sed -n '2,9p' "$0" | sed 's/^# \{0,1\}//'; }
+usage() { sed -n '2,12p' "$0" | sed 's/^# \{0,1\}//'; }
+NODES=3
 
 while [ $# -gt 0 ]; do
   case "$1" in
@@ -21,12 +24,15 @@ while [ $# -gt 0 ]; do
     --data-dir=*) DATA_DIR=${1#*=}; shift ;;
     --port) PORT=$2; shift 2 ;;
     --port=*) PORT=${1#*=}; shift ;;
+    --nodes) NODES=$2; shift 2 ;;
+    --nodes=*) NODES=${1#*=}; shift ;;
     --detach) DETACH=1; shift ;;
     -h|--help) usage; exit 0 ;;
     *) echo "up.sh: unknown argument $1" >&2; usage >&2; exit 2 ;;
   esac
 done
 case "$PORT" in ''|*[!0-9]*) echo "up.sh: --port must be a number" >&2; exit 2 ;; esac
+case "$NODES" in ''|*[!0-9]*|0) echo "up.sh: --nodes must be a positive number" >&2; exit 2 ;; esac
 
 mkdir -p "$DATA_DIR/logs"
 DATA_DIR=$(cd "$DATA_DIR" && pwd)
@@ -36,10 +42,16 @@ DATA_DIR=$(cd "$DATA_DIR" && pwd)
 command -v java >/dev/null || { echo "up.sh: java (17+) is required" >&2; exit 1; }
 
 SERVER_JAR="$ROOT/server/target/kubesim-server.jar"
+CONTROLLERS_JAR="$ROOT/controllers/target/kubesim-controllers.jar"
+AGENT_JAR="$ROOT/node-agent/target/kubesim-node-agent.jar"
 needs_build() {
-  [ -f "$SERVER_JAR" ] || return 0
-  [ -n "$(find "$ROOT/pom.xml" "$ROOT/server/src/main" "$ROOT/server/pom.xml" "$ROOT/certs/src/main" \
-      -newer "$SERVER_JAR" -print -quit 2>/dev/null)" ]
+  local jar
+  for jar in "$SERVER_JAR" "$CONTROLLERS_JAR" "$AGENT_JAR"; do
+    [ -f "$jar" ] || return 0
+    [ -z "$(find "$ROOT/pom.xml" "$ROOT"/*/pom.xml "$ROOT"/*/src/main "$ROOT/controllers/runtime" \
+        -newer "$jar" -print -quit 2>/dev/null)" ] || return 0
+  done
+  return 1
 }
 if needs_build; then
   echo "building (mvn package, tests skipped)..."
@@ -59,9 +71,20 @@ start_component() {
   echo "started $name (pid $!), log: $DATA_DIR/logs/$name.log"
 }
 
-JAVA_OPTS=${JAVA_OPTS:-"-XX:+UseG1GC -Xms256m"}
+# Node names follow kind's: <prefix>control-plane, <prefix>worker, <prefix>worker2, ...
+NODE_NAMES=(kubesim-control-plane)
+for i in $(seq 1 $((NODES - 1))); do
+  if [ "$i" = 1 ]; then NODE_NAMES+=(kubesim-worker); else NODE_NAMES+=("kubesim-worker$i"); fi
+done
+node_flags=()
+for n in "${NODE_NAMES[@]}"; do node_flags+=(--node "$n"); done
+java -jar "$SERVER_JAR" gen-certs --dir "$DATA_DIR" --server "https://127.0.0.1:$PORT" "${node_flags[@]}" \
+  >>"$DATA_DIR/logs/gen-certs.log" 2>&1 || { echo "up.sh: gen-certs failed:" >&2; tail -n 5 "$DATA_DIR/logs/gen-certs.log" >&2; exit 1; }
+
+JAVA_SMALL=${JAVA_SMALL:-"-XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xss512k"}
 # shellcheck disable=SC2086
-start_component apiserver java $JAVA_OPTS -jar "$SERVER_JAR" serve --data-dir "$DATA_DIR" --port "$PORT"
+start_component apiserver java ${JAVA_OPTS:-"-XX:+UseG1GC -Xms256m"} -jar "$SERVER_JAR" serve \
+  --data-dir "$DATA_DIR" --port "$PORT"
 
 echo -n "waiting for the API server on https://127.0.0.1:$PORT "
 ready=0
@@ -81,6 +104,44 @@ if [ "$ready" != 1 ]; then
   exit 1
 fi
 
+# shellcheck disable=SC2086
+start_component controller-manager java $JAVA_SMALL -Xmx512m -jar "$CONTROLLERS_JAR" \
+  --kubeconfig "$DATA_DIR/controller-manager.kubeconfig" --metrics-port $((PORT + 1))
+# shellcheck disable=SC2086
+start_component scheduler java $JAVA_SMALL -Xmx384m -cp "$CONTROLLERS_JAR" io.kubesim.scheduler.SchedulerMain \
+  --kubeconfig "$DATA_DIR/scheduler.kubeconfig" --metrics-port $((PORT + 2))
+# shellcheck disable=SC2086
+start_component node-agent java $JAVA_SMALL -Xmx768m -jar "$AGENT_JAR" \
+  --kubeconfig "$DATA_DIR/node-${NODE_NAMES[0]}.kubeconfig" --nodes "$NODES" \
+  --metrics-port $((PORT + 3)) --logs-port $((PORT + 4))
+
+KUBECTL=(kubectl --kubeconfig "$DATA_DIR/admin.kubeconfig" --cache-dir "$DATA_DIR/.kube-cache")
+if command -v kubectl >/dev/null 2>&1; then
+  "${KUBECTL[@]}" apply -f "$ROOT/deploy/addons/" >>"$DATA_DIR/logs/addons.log" 2>&1 \
+    || { echo "up.sh: applying the add-ons failed; see $DATA_DIR/logs/addons.log" >&2; exit 1; }
+  echo -n "waiting for $NODES nodes to be Ready "
+  ready=0
+  for _ in $(seq 1 240); do
+    count=$("${KUBECTL[@]}" get nodes --no-headers 2>/dev/null | awk '$2 ~ /^Ready/' | wc -l)
+    if [ "$count" -ge "$NODES" ]; then ready=1; break; fi
+    echo -n "."
+    sleep 0.5
+  done
+  echo " $count/$NODES"
+  [ "$ready" = 1 ] || { echo "up.sh: nodes did not become Ready; see $DATA_DIR/logs/" >&2; exit 1; }
+  echo -n "waiting for the kube-system pods to run "
+  for _ in $(seq 1 240); do
+    pending=$("${KUBECTL[@]}" get pods -n kube-system --no-headers 2>/dev/null | awk '$3 != "Running"' | wc -l)
+    total=$("${KUBECTL[@]}" get pods -n kube-system --no-headers 2>/dev/null | wc -l)
+    if [ "$total" -gt 0 ] && [ "$pending" = 0 ]; then break; fi
+    echo -n "."
+    sleep 0.5
+  done
+  echo " $((total - pending))/$total running"
+else
+  echo "up.sh: kubectl not found: the add-ons (coredns, kube-proxy, kindnet) were not applied" >&2
+fi
+
 echo "cluster ready. Point kubectl at it with:"
 echo "  export KUBECONFIG=$DATA_DIR/admin.kubeconfig"
 
@@ -90,11 +151,12 @@ fi
 
 cleanup() {
   echo
-  for name in "${started[@]}"; do stop_component "$name"; done
+  local i
+  for (( i=${#started[@]}-1; i>=0; i-- )); do stop_component "${started[$i]}"; done
   exit 0
 }
 trap cleanup INT TERM
 echo "running in the foreground; Ctrl-C stops it"
 while [ -n "$(component_pid apiserver)" ]; do sleep 1; done
 echo "the API server exited; see $DATA_DIR/logs/apiserver.log" >&2
-exit 1
+cleanup
