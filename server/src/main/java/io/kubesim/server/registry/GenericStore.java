@@ -239,12 +239,20 @@ public final class GenericStore {
         }
         ObjectNode next;
         if (target == Target.STATUS) {
+            // status writes keep the spec and the labels; annotations may change, as upstream's status
+            // strategies allow (the deployment controller records its revision there)
             next = current.deepCopy();
             JsonNode status = desired.get("status");
             if (status == null) {
                 next.remove("status");
             } else {
                 next.set("status", status);
+            }
+            JsonNode annotations = desired.path("metadata").get("annotations");
+            if (annotations == null || annotations.isEmpty()) {
+                Json.child(next, "metadata").remove("annotations");
+            } else {
+                Json.child(next, "metadata").set("annotations", annotations);
             }
         } else {
             next = desired;

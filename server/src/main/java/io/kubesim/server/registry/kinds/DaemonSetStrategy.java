@@ -18,8 +18,8 @@ import tools.jackson.databind.node.ObjectNode;
 /**
  * DaemonSets ({@code apps/v1}): RollingUpdate with maxUnavailable 1 and maxSurge 0 and history
  * limit 10 by default, pod template defaults, spec validation (exactly one of maxUnavailable and
- * maxSurge non-zero), the zeroed status counters on create and the immutable selector. Stateless
- * and thread-safe.
+ * maxSurge non-zero), the zeroed status counters on create, the template generation annotation and
+ * the immutable selector. Stateless and thread-safe.
  */
 public final class DaemonSetStrategy implements ResourceStrategy {
 
@@ -39,10 +39,24 @@ public final class DaemonSetStrategy implements ResourceStrategy {
         PodSpecDefaults.applyTemplate(Trees.child(spec, "template"));
     }
 
+    /** apps/v1 keeps the internal {@code spec.templateGeneration} in this annotation. */
+    static final String TEMPLATE_GENERATION = "deprecated.daemonset.template.generation";
+
     @Override
     public void prepareForCreate(ObjectNode ds) {
         ds.putObject("status").put("currentNumberScheduled", 0).put("numberMisscheduled", 0)
                 .put("desiredNumberScheduled", 0).put("numberReady", 0);
+        Trees.child(Trees.child(ds, "metadata"), "annotations").put(TEMPLATE_GENERATION, "1");
+    }
+
+    /** The template generation counts template changes, as upstream's DaemonSet strategy does. */
+    @Override
+    public void prepareForUpdate(ObjectNode ds, ObjectNode old) {
+        String previous = Trees.textOrEmpty(Trees.object(old.get("metadata"), "annotations"), TEMPLATE_GENERATION);
+        long generation = previous.matches("[0-9]{1,18}") ? Long.parseLong(previous) : 1;
+        boolean templateChanged = !Trees.same(ds.path("spec").get("template"), old.path("spec").get("template"));
+        Trees.child(Trees.child(ds, "metadata"), "annotations").put(TEMPLATE_GENERATION,
+                Long.toString(templateChanged ? generation + 1 : generation));
     }
 
     @Override

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import io.kubesim.server.api.FieldError;
+import io.kubesim.server.json.Timestamps;
 import io.kubesim.server.registry.ResourceStrategy;
 import io.kubesim.server.validation.Trees;
 import tools.jackson.databind.node.ObjectNode;
@@ -11,13 +12,16 @@ import tools.jackson.databind.node.ObjectNode;
 /**
  * Leases ({@code coordination.k8s.io/v1}): positive durations, non-negative transition counts, and
  * a preferred holder only together with a strategy. {@code spec} is always present, as upstream
- * serializes it. Stateless and thread-safe.
+ * serializes it, and the MicroTime fields are stored with six fractional digits whatever precision
+ * the client sent. Stateless and thread-safe.
  */
 public final class LeaseStrategy implements ResourceStrategy {
 
     @Override
     public void applyDefaults(ObjectNode lease) {
-        Trees.child(lease, "spec");
+        ObjectNode spec = Trees.child(lease, "spec");
+        Timestamps.normalizeMicroTime(spec, "acquireTime");
+        Timestamps.normalizeMicroTime(spec, "renewTime");
     }
 
     @Override
