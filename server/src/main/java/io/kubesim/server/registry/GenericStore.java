@@ -414,7 +414,6 @@ public final class GenericStore {
         }).thenCompose(f -> f);
     }
 
-    /** A terminating object that nothing holds any more: no finalizers, and its strategy lets go. */
     /**
      * Whether an update finishes a deletion: the object was being deleted with no grace period
      * left (a graceful pod deletion runs until the kubelet deletes with grace 0, so its status
