@@ -47,6 +47,13 @@ public final class Scheduler implements AutoCloseable {
     /** Wires a scheduler onto {@code informers} (pods and nodes) writing through {@code client}. */
     public static Scheduler create(KubernetesClient client, InformerSet informers, SchedulerConfig config,
                                    ComponentMetrics metrics, EventSink events) {
+        return create(informers, config, metrics, events, new HttpPodApi(client));
+    }
+
+    /** Like {@link #create(KubernetesClient, InformerSet, SchedulerConfig, ComponentMetrics, EventSink)}, writing
+     * pods through {@code api} (e.g. an instrumented one). */
+    public static Scheduler create(InformerSet informers, SchedulerConfig config, ComponentMetrics metrics,
+                                   EventSink events, PodApi api) {
         Profile profile = DefaultPlugins.profile(config.schedulerName());
         SchedulerCache cache = new SchedulerCache();
         SchedulingQueue queue = new SchedulingQueue(profile, config.clock(), config.initialBackoff(),
@@ -60,7 +67,7 @@ public final class Scheduler implements AutoCloseable {
             return t;
         });
         SchedulingLoop loop = new SchedulingLoop(queue, cache, new SchedulingAlgorithm(profile, new SplittableRandom()),
-                new HttpPodApi(client), events, new SchedulerMetrics(metrics, config.schedulerName(), queue),
+                api, events, new SchedulerMetrics(metrics, config.schedulerName(), queue),
                 config.clock(), callbacks, config.maxInFlightBinds());
         return new Scheduler(informers, queue, cache, loop, callbacks);
     }

@@ -23,9 +23,12 @@ public record SchedulerConfig(String schedulerName, int maxInFlightBinds, Durati
         }
     }
 
-    /** kube-scheduler's defaults (1 s doubling to 10 s) with 64 concurrent bindings. */
+    /**
+     * kube-scheduler's backoff (1 s doubling to 10 s) and 16 concurrent bindings: each is a connection (the client
+     * speaks HTTP/1.1), and more only queue up in a busy API server.
+     */
     public static SchedulerConfig defaults(String schedulerName) {
-        return new SchedulerConfig(schedulerName, 64, SchedulingQueue.DEFAULT_INITIAL_BACKOFF,
+        return new SchedulerConfig(schedulerName, 16, SchedulingQueue.DEFAULT_INITIAL_BACKOFF,
                 SchedulingQueue.DEFAULT_MAX_BACKOFF, Clock.systemUTC());
     }
 }

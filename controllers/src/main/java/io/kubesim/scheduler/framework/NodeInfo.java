@@ -30,6 +30,12 @@ public final class NodeInfo {
     private final Map<String, Integer> podsByController;
 
     private NodeInfo(String name, Node node, List<PodInfo> pods) {
+        this(name, node, pods, null, null, null);
+    }
+
+    /** With {@code requested} null the sums are computed from {@code pods}; otherwise they are taken as given. */
+    private NodeInfo(String name, Node node, List<PodInfo> pods, Resources requested, Resources nonZeroRequested,
+                     Map<String, Integer> podsByController) {
         this.name = name;
         this.node = node;
         this.pods = pods;
@@ -42,6 +48,12 @@ public final class NodeInfo {
                 status.getAllocatable() != null && !status.getAllocatable().isEmpty() ? status.getAllocatable()
                         : status.getCapacity());
         this.readyStatus = status == null ? null : ready(status.getConditions());
+        if (requested != null) {
+            this.requested = requested;
+            this.nonZeroRequested = nonZeroRequested;
+            this.podsByController = podsByController;
+            return;
+        }
         Resources req = Resources.ZERO;
         Resources nonZero = Resources.ZERO;
         Map<String, Integer> byController = new HashMap<>();
@@ -74,30 +86,40 @@ public final class NodeInfo {
 
     /** This node info with the Node object replaced (null: the node is gone but its pods are still known). */
     public NodeInfo withNode(Node newNode) {
-        return new NodeInfo(name, newNode, pods);
+        return new NodeInfo(name, newNode, pods, requested, nonZeroRequested, podsByController);
     }
 
     /** This node info with {@code pod} added, or replacing the pod with the same key. */
     public NodeInfo withPod(PodInfo pod) {
-        List<PodInfo> next = new ArrayList<>(pods.size() + 1);
-        for (PodInfo p : pods) {
-            if (!p.key().equals(pod.key())) {
-                next.add(p);
-            }
-        }
+        NodeInfo base = withoutPod(pod.key());
+        List<PodInfo> next = new ArrayList<>(base.pods.size() + 1);
+        next.addAll(base.pods);
         next.add(pod);
-        return new NodeInfo(name, node, Collections.unmodifiableList(next));
+        return new NodeInfo(name, node, Collections.unmodifiableList(next), base.requested.plus(pod.requests()),
+                base.nonZeroRequested.plus(pod.nonZeroRequests()), counted(base.podsByController, pod, 1));
     }
 
     /** This node info without the pod with {@code key} (the same instance if it holds none). */
     public NodeInfo withoutPod(String key) {
-        List<PodInfo> next = new ArrayList<>(pods.size());
-        for (PodInfo p : pods) {
-            if (!p.key().equals(key)) {
-                next.add(p);
+        for (int i = 0; i < pods.size(); i++) {
+            PodInfo p = pods.get(i);
+            if (p.key().equals(key)) {
+                List<PodInfo> next = new ArrayList<>(pods);
+                next.remove(i);
+                return new NodeInfo(name, node, Collections.unmodifiableList(next), requested.minus(p.requests()),
+                        nonZeroRequested.minus(p.nonZeroRequests()), counted(podsByController, p, -1));
             }
         }
-        return next.size() == pods.size() ? this : new NodeInfo(name, node, Collections.unmodifiableList(next));
+        return this;
+    }
+
+    private static Map<String, Integer> counted(Map<String, Integer> counts, PodInfo pod, int delta) {
+        if (pod.controllerUid() == null || pod.terminating()) {
+            return counts;
+        }
+        Map<String, Integer> next = new HashMap<>(counts);
+        next.merge(pod.controllerUid(), delta, (a, b) -> a + b == 0 ? null : a + b);
+        return next;
     }
 
     private static String ready(List<NodeCondition> conditions) {

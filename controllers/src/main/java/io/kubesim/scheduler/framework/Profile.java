@@ -18,13 +18,16 @@ public final class Profile {
     }
 
     private final String schedulerName;
-    private final List<PreFilterPlugin> preFilters = new ArrayList<>();
-    private final List<FilterPlugin> filters = new ArrayList<>();
-    private final List<WeightedScore> scores = new ArrayList<>();
+    private final List<PreFilterPlugin> preFilters;
+    private final List<FilterPlugin> filters;
+    private final List<WeightedScore> scores;
     private final Map<String, Plugin> byName = new LinkedHashMap<>();
 
     private Profile(Builder b) {
         this.schedulerName = b.schedulerName;
+        List<PreFilterPlugin> preFilters = new ArrayList<>();
+        List<FilterPlugin> filters = new ArrayList<>();
+        List<WeightedScore> scores = new ArrayList<>();
         for (Plugin p : b.filters) {
             register(p);
             if (p instanceof PreFilterPlugin pre && !preFilters.contains(pre)) {
@@ -39,6 +42,9 @@ public final class Profile {
             }
             scores.add(s);
         }
+        this.preFilters = List.copyOf(preFilters);
+        this.filters = List.copyOf(filters);
+        this.scores = List.copyOf(scores);
     }
 
     private void register(Plugin p) {
@@ -58,15 +64,15 @@ public final class Profile {
     }
 
     public List<PreFilterPlugin> preFilters() {
-        return List.copyOf(preFilters);
+        return preFilters;
     }
 
     public List<FilterPlugin> filters() {
-        return List.copyOf(filters);
+        return filters;
     }
 
     public List<WeightedScore> scores() {
-        return List.copyOf(scores);
+        return scores;
     }
 
     /** The plugin called {@code name}, or null. */

@@ -18,6 +18,7 @@ import io.kubesim.scheduler.framework.PluginStatus;
 import io.kubesim.scheduler.framework.PreFilterPlugin;
 import io.kubesim.scheduler.framework.PreFilterResult;
 import io.kubesim.scheduler.framework.ScorePlugin;
+import io.kubesim.scheduler.framework.StateKey;
 
 /**
  * {@code nodeSelector} and node affinity. Pre-filter: when every required term names nodes through
@@ -30,6 +31,8 @@ public final class NodeAffinity implements PreFilterPlugin, FilterPlugin, ScoreP
     public static final String NAME = "NodeAffinity";
     static final String REASON = "node(s) didn't match Pod's node affinity/selector";
     static final String CONFLICT = "pod affinity terms conflict";
+    private static final StateKey<NodeSelectors.Required> REQUIRED =
+            StateKey.of(NAME + "/required", NodeSelectors.Required.class);
 
     @Override
     public String name() {
@@ -43,11 +46,12 @@ public final class NodeAffinity implements PreFilterPlugin, FilterPlugin, ScoreP
 
     @Override
     public PreFilterResult preFilter(CycleState state, Pod pod, List<NodeInfo> nodes) {
-        NodeSelector required = NodeSelectors.required(pod);
-        var selector = pod.getSpec().getNodeSelector();
-        if (required == null && (selector == null || selector.isEmpty())) {
+        NodeSelectors.Required constraints = NodeSelectors.Required.of(pod);
+        if (constraints.isEmpty()) {
             return PreFilterResult.SKIP;
         }
+        state.write(REQUIRED, constraints);
+        NodeSelector required = NodeSelectors.required(pod);
         if (required == null || required.getNodeSelectorTerms() == null
                 || required.getNodeSelectorTerms().isEmpty()) {
             return PreFilterResult.ALL;
@@ -85,7 +89,9 @@ public final class NodeAffinity implements PreFilterPlugin, FilterPlugin, ScoreP
 
     @Override
     public PluginStatus filter(CycleState state, Pod pod, NodeInfo node) {
-        return NodeSelectors.matchesRequired(pod, node) ? PluginStatus.SUCCESS : PluginStatus.unresolvable(REASON);
+        NodeSelectors.Required required = state.read(REQUIRED);
+        boolean fits = required != null ? required.matches(node) : NodeSelectors.matchesRequired(pod, node);
+        return fits ? PluginStatus.SUCCESS : PluginStatus.unresolvable(REASON);
     }
 
     @Override

@@ -22,22 +22,40 @@ final class NodeSelectors {
     private NodeSelectors() {
     }
 
-    /** The pod's {@code nodeSelector} and required node affinity both accept the node. */
-    static boolean matchesRequired(Pod pod, NodeInfo node) {
-        var spec = pod.getSpec();
-        if (spec == null) {
-            return true;
+    /**
+     * A pod's required node constraints, extracted once per cycle: its {@code nodeSelector} and its required
+     * affinity terms (null when it has none; then only the selector applies).
+     */
+    record Required(Map<String, String> selector, List<NodeSelectorTerm> terms) {
+
+        static Required of(Pod pod) {
+            var spec = pod.getSpec();
+            Map<String, String> selector = spec == null || spec.getNodeSelector() == null ? Map.of()
+                    : spec.getNodeSelector();
+            NodeSelector required = required(pod);
+            List<NodeSelectorTerm> terms = required == null ? null : list(required.getNodeSelectorTerms());
+            return new Required(selector, terms);
         }
-        Map<String, String> selector = spec.getNodeSelector();
-        if (selector != null) {
+
+        /** Whether every node is acceptable. */
+        boolean isEmpty() {
+            return selector.isEmpty() && terms == null;
+        }
+
+        /** The {@code nodeSelector} and required node affinity both accept the node. */
+        boolean matches(NodeInfo node) {
             for (var e : selector.entrySet()) {
                 if (!e.getValue().equals(node.labels().get(e.getKey()))) {
                     return false;
                 }
             }
+            return terms == null || matchesAny(terms, node.name(), node.labels());
         }
-        NodeSelector required = required(pod);
-        return required == null || matchesAny(required.getNodeSelectorTerms(), node.name(), node.labels());
+    }
+
+    /** The pod's {@code nodeSelector} and required node affinity both accept the node. */
+    static boolean matchesRequired(Pod pod, NodeInfo node) {
+        return Required.of(pod).matches(node);
     }
 
     /** {@code spec.affinity.nodeAffinity.requiredDuringSchedulingIgnoredDuringExecution}, or null. */

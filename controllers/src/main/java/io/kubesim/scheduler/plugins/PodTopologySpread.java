@@ -58,13 +58,14 @@ public final class PodTopologySpread implements PreFilterPlugin, FilterPlugin, S
         for (int i = 0; i < constraints.size(); i++) {
             counts.add(new HashMap<>());
         }
+        NodeSelectors.Required required = NodeSelectors.Required.of(pod);
         for (NodeInfo node : nodes) {
             if (!SpreadConstraint.hasAllKeys(node, constraints)) {
                 continue;
             }
             for (int i = 0; i < constraints.size(); i++) {
                 SpreadConstraint c = constraints.get(i);
-                if (c.includes(self, node)) {
+                if (c.includes(self, required, node)) {
                     counts.get(i).merge(node.labels().get(c.topologyKey()), c.countOn(node, self.namespace()),
                             Integer::sum);
                 }
@@ -136,6 +137,7 @@ public final class PodTopologySpread implements PreFilterPlugin, FilterPlugin, S
             }
         }
         // Domain counts come from every node, not only the feasible ones: pods elsewhere still define the spread.
+        NodeSelectors.Required required = NodeSelectors.Required.of(pod);
         for (NodeInfo node : state.snapshot().nodes()) {
             if (requireAllKeys && !SpreadConstraint.hasAllKeys(node, constraints)) {
                 continue;
@@ -144,7 +146,7 @@ public final class PodTopologySpread implements PreFilterPlugin, FilterPlugin, S
                 SpreadConstraint c = constraints.get(i);
                 String value = node.labels().get(c.topologyKey());
                 if (c.topologyKey().equals(SpreadConstraint.HOSTNAME) || value == null
-                        || !counts.get(i).containsKey(value) || !c.includes(self, node)) {
+                        || !counts.get(i).containsKey(value) || !c.includes(self, required, node)) {
                     continue;
                 }
                 counts.get(i).merge(value, (long) c.countOn(node, self.namespace()), Long::sum);

@@ -96,9 +96,12 @@ record SpreadConstraint(String topologyKey, int maxSkew, int minDomains, LabelSe
         return n;
     }
 
-    /** Whether {@code node} takes part in spreading {@code pod} under the node inclusion policies. */
-    boolean includes(PodInfo pod, NodeInfo node) {
-        if (honorNodeAffinity && !NodeSelectors.matchesRequired(pod.pod(), node)) {
+    /**
+     * Whether {@code node} takes part in spreading {@code pod} under the node inclusion policies;
+     * {@code required} is the pod's {@link NodeSelectors.Required}, extracted once per cycle.
+     */
+    boolean includes(PodInfo pod, NodeSelectors.Required required, NodeInfo node) {
+        if (honorNodeAffinity && !required.isEmpty() && !required.matches(node)) {
             return false;
         }
         return !honorTaints || Tolerations.firstUntolerated(node.taints(), pod.pod().getSpec().getTolerations(),
