@@ -89,6 +89,10 @@ final class SchedulerEventHandlers {
                     || !PodInfo.of(oldPod).requests().equals(pod.requests())) {
                 queue.onEvent(ClusterEvent.ASSIGNED_POD_CHANGED);
             }
+        } else if (cache.isAssumed(pod.key())) {
+            // Being bound by us: a late update of the still-pending object must not queue it again (it would be
+            // scheduled twice and the second binding rejected). The bound pod's event or a failed binding follows.
+            return;
         } else if (responsibleFor(newPod)) {
             queue.update(pod);
         } else {

@@ -14,7 +14,6 @@ import org.slf4j.LoggerFactory;
 
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.PodCondition;
-import io.kubesim.scheduler.SchedulingQueue.QueuedPod;
 import io.kubesim.scheduler.framework.PluginStatus;
 import io.kubesim.scheduler.framework.PodInfo;
 import io.kubesim.scheduler.framework.Snapshot;

@@ -7,6 +7,7 @@ import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.PriorityQueue;
@@ -37,10 +38,6 @@ public final class SchedulingQueue implements AutoCloseable {
     public static final Duration DEFAULT_MAX_BACKOFF = Duration.ofSeconds(10);
     static final Duration MAX_TIME_UNSCHEDULABLE = Duration.ofMinutes(5);
     private static final long LEFTOVER_CHECK_MILLIS = 30_000;
-
-    /** A pod handed out for one scheduling attempt: {@code attempts} counts this one; {@code cycle} numbers it. */
-    public record QueuedPod(PodInfo pod, int attempts, long cycle) {
-    }
 
     private enum Where { ACTIVE, BACKOFF, UNSCHEDULABLE, IN_FLIGHT, GONE }
 
@@ -276,12 +273,14 @@ public final class SchedulingQueue implements AutoCloseable {
             if (unschedulable.isEmpty()) {
                 return;
             }
-            long now = clock.millis();
-            for (Entry e : new ArrayList<>(unschedulable.values())) {
+            List<Entry> helped = new ArrayList<>();
+            for (Entry e : unschedulable.values()) {
                 if (profile.mayHelp(event, e.rejectors)) {
-                    retry(e, now);
+                    helped.add(e);
                 }
             }
+            long now = clock.millis();
+            helped.forEach(e -> retry(e, now));
         } finally {
             lock.unlock();
         }

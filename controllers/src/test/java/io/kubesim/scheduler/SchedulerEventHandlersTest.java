@@ -47,6 +47,22 @@ class SchedulerEventHandlersTest {
     }
 
     @Test
+    void aLateUpdateOfAPodBeingBoundDoesNotQueueItAgain() {
+        Pod pending = pod("p").build();
+        handlers.pods().onAdd(pending);
+        handlers.nodes().onAdd(node("n1").build());
+        QueuedPod popped = queue.tryPop();
+        cache.assume(popped.pod(), "n1");
+        queue.done("p-uid");
+        handlers.pods().onUpdate(pending, pending.toBuilder().editMetadata().withResourceVersion("7").endMetadata()
+                .build());
+        assertThat(queue.contains("p-uid")).isFalse();
+        handlers.pods().onUpdate(pending, on(pending, "n1"));
+        assertThat(cache.isAssumed("p-uid")).isFalse();
+        assertThat(cache.podCount()).isEqualTo(1);
+    }
+
+    @Test
     void finishedAndDeletedPodsFreeTheirNode() {
         handlers.nodes().onAdd(node("n1").build());
         Pod running = on(pod("p", "1", "1Gi").build(), "n1");

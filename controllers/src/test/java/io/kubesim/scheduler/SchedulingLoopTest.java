@@ -79,7 +79,7 @@ class SchedulingLoopTest {
     }
 
     private void scheduleNext() throws InterruptedException {
-        SchedulingQueue.QueuedPod next = queue.tryPop();
+        QueuedPod next = queue.tryPop();
         assertThat(next).isNotNull();
         loop.scheduleOne(next);
     }

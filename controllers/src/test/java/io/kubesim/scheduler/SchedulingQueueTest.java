@@ -10,7 +10,6 @@ import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
 
-import io.kubesim.scheduler.SchedulingQueue.QueuedPod;
 import io.kubesim.scheduler.framework.ClusterEvent;
 import io.kubesim.scheduler.framework.PodInfo;
 import io.kubesim.scheduler.plugins.DefaultPlugins;
