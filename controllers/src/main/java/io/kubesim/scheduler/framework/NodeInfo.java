@@ -2,7 +2,6 @@ package io.kubesim.scheduler.framework;
 
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -27,7 +26,7 @@ public final class NodeInfo {
     private final List<PodInfo> pods;
     private final Resources requested;
     private final Resources nonZeroRequested;
-    private final Map<String, Integer> podsByController;
+    private final OwnerCounts podsByController;
 
     private NodeInfo(String name, Node node, List<PodInfo> pods) {
         this(name, node, pods, null, null, null);
@@ -35,7 +34,7 @@ public final class NodeInfo {
 
     /** With {@code requested} null the sums are computed from {@code pods}; otherwise they are taken as given. */
     private NodeInfo(String name, Node node, List<PodInfo> pods, Resources requested, Resources nonZeroRequested,
-                     Map<String, Integer> podsByController) {
+                     OwnerCounts podsByController) {
         this.name = name;
         this.node = node;
         this.pods = pods;
@@ -56,13 +55,11 @@ public final class NodeInfo {
         }
         Resources req = Resources.ZERO;
         Resources nonZero = Resources.ZERO;
-        Map<String, Integer> byController = new HashMap<>();
+        OwnerCounts byController = OwnerCounts.EMPTY;
         for (PodInfo p : pods) {
             req = req.plus(p.requests());
             nonZero = nonZero.plus(p.nonZeroRequests());
-            if (p.controllerUid() != null && !p.terminating()) {
-                byController.merge(p.controllerUid(), 1, Integer::sum);
-            }
+            byController = OwnerCounts.count(byController, p, 1);
         }
         this.requested = req;
         this.nonZeroRequested = nonZero;
@@ -96,7 +93,7 @@ public final class NodeInfo {
         next.addAll(base.pods);
         next.add(pod);
         return new NodeInfo(name, node, Collections.unmodifiableList(next), base.requested.plus(pod.requests()),
-                base.nonZeroRequested.plus(pod.nonZeroRequests()), counted(base.podsByController, pod, 1));
+                base.nonZeroRequested.plus(pod.nonZeroRequests()), OwnerCounts.count(base.podsByController, pod, 1));
     }
 
     /** This node info without the pod with {@code key} (the same instance if it holds none). */
@@ -107,20 +104,12 @@ public final class NodeInfo {
                 List<PodInfo> next = new ArrayList<>(pods);
                 next.remove(i);
                 return new NodeInfo(name, node, Collections.unmodifiableList(next), requested.minus(p.requests()),
-                        nonZeroRequested.minus(p.nonZeroRequests()), counted(podsByController, p, -1));
+                        nonZeroRequested.minus(p.nonZeroRequests()), OwnerCounts.count(podsByController, p, -1));
             }
         }
         return this;
     }
 
-    private static Map<String, Integer> counted(Map<String, Integer> counts, PodInfo pod, int delta) {
-        if (pod.controllerUid() == null || pod.terminating()) {
-            return counts;
-        }
-        Map<String, Integer> next = new HashMap<>(counts);
-        next.merge(pod.controllerUid(), delta, (a, b) -> a + b == 0 ? null : a + b);
-        return next;
-    }
 
     private static String ready(List<NodeCondition> conditions) {
         if (conditions != null) {
@@ -178,9 +167,9 @@ public final class NodeInfo {
         return nonZeroRequested;
     }
 
-    /** How many non-terminating pods on this node the controller with {@code uid} owns. */
-    public int podsOwnedBy(String uid) {
-        return podsByController.getOrDefault(uid, 0);
+    /** How many non-terminating pods on this node the controller with {@link PodInfo#controllerKey} {@code key} owns. */
+    public int podsOwnedBy(long key) {
+        return podsByController.get(key);
     }
 
     @Override

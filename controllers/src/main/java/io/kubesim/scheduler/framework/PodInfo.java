@@ -1,6 +1,8 @@
 package io.kubesim.scheduler.framework;
 
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
+import java.util.UUID;
 
 import io.fabric8.kubernetes.api.model.ObjectMeta;
 import io.fabric8.kubernetes.api.model.OwnerReference;
@@ -16,13 +18,15 @@ import io.fabric8.kubernetes.api.model.Pod;
  * @param nonZeroRequests requests with the scoring defaults ({@link PodRequests#nonZero})
  * @param controllerUid   the UID of the controlling owner (ReplicaSet, StatefulSet, ...), or null
  * @param controllerKind  the kind of the controlling owner, or null
+ * @param controllerKey   a 64-bit digest of {@code controllerUid} for fast comparison (0 without a controller);
+ *                        UIDs are random UUIDs, so distinct controllers practically never share a key
  * @param priority        {@code spec.priority}, 0 when unset
  * @param terminating     the pod has a deletion timestamp
  * @param nodeName        {@code spec.nodeName}, or null when not assigned
  */
 public record PodInfo(Pod pod, String key, String namespace, String name, Map<String, String> labels,
                       Resources requests, Resources nonZeroRequests, String controllerUid, String controllerKind,
-                      int priority, boolean terminating, String nodeName) {
+                      long controllerKey, int priority, boolean terminating, String nodeName) {
 
     public static PodInfo of(Pod pod) {
         ObjectMeta meta = pod.getMetadata();
@@ -43,14 +47,26 @@ public record PodInfo(Pod pod, String key, String namespace, String name, Map<St
         int priority = spec == null || spec.getPriority() == null ? 0 : spec.getPriority();
         return new PodInfo(pod, key, namespace, meta.getName(), meta.getLabels() == null ? Map.of() : meta.getLabels(),
                 PodRequests.of(pod), PodRequests.nonZero(pod), controller == null ? null : controller.getUid(),
-                controller == null ? null : controller.getKind(), priority,
+                controller == null ? null : controller.getKind(),
+                controller == null || controller.getUid() == null ? 0 : keyOf(controller.getUid()), priority,
                 meta.getDeletionTimestamp() != null, nodeName);
     }
 
     /** The same pod placed on {@code node} (what the scheduler assumes before the binding is confirmed). */
     public PodInfo assignedTo(String node) {
         return new PodInfo(pod, key, namespace, name, labels, requests, nonZeroRequests, controllerUid, controllerKind,
-                priority, terminating, node);
+                controllerKey, priority, terminating, node);
+    }
+
+    /** The 64-bit key of a UID: the XOR of its halves for a UUID, an MD5-based one for any other string. */
+    static long keyOf(String uid) {
+        UUID u;
+        try {
+            u = UUID.fromString(uid);
+        } catch (IllegalArgumentException e) {
+            u = UUID.nameUUIDFromBytes(uid.getBytes(StandardCharsets.UTF_8));
+        }
+        return u.getMostSignificantBits() ^ u.getLeastSignificantBits();
     }
 
     /** {@code namespace/name}, as events and logs name a pod. */

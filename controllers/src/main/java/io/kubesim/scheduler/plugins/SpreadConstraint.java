@@ -15,12 +15,12 @@ import io.kubesim.scheduler.framework.PodInfo;
  * topology key, and which nodes take part ({@code nodeAffinityPolicy}, default Honor; {@code nodeTaintsPolicy},
  * default Ignore). Immutable.
  *
- * @param ownerUid when set, the constraint counts the non-terminating pods of this controller instead of matching
- *                 {@code selector}. kube-scheduler derives the default selector from the Services, ReplicaSets,
+ * @param ownerKey when not 0, the constraint counts the non-terminating pods of the controller with this
+ *                 {@link PodInfo#controllerKey} instead of matching {@code selector}. kube-scheduler derives the default selector from the Services, ReplicaSets,
  *                 StatefulSets and ReplicationControllers selecting the pod; counting the pod's own controller gives
  *                 the same spread for workload pods without watching those kinds.
  */
-record SpreadConstraint(String topologyKey, int maxSkew, int minDomains, LabelSelector selector, String ownerUid,
+record SpreadConstraint(String topologyKey, int maxSkew, int minDomains, LabelSelector selector, long ownerKey,
                         boolean honorNodeAffinity, boolean honorTaints) {
 
     static final String HOSTNAME = "kubernetes.io/hostname";
@@ -46,7 +46,7 @@ record SpreadConstraint(String topologyKey, int maxSkew, int minDomains, LabelSe
                     pod.labels());
             int minDomains = c.getMinDomains() == null ? 1 : c.getMinDomains();
             out.add(new SpreadConstraint(c.getTopologyKey(), c.getMaxSkew() == null ? 1 : c.getMaxSkew(), minDomains,
-                    selector, null, !"Ignore".equals(c.getNodeAffinityPolicy()),
+                    selector, 0, !"Ignore".equals(c.getNodeAffinityPolicy()),
                     "Honor".equals(c.getNodeTaintsPolicy())));
         }
         return out;
@@ -67,8 +67,8 @@ record SpreadConstraint(String topologyKey, int maxSkew, int minDomains, LabelSe
             return List.of();
         }
         return List.of(
-                new SpreadConstraint(HOSTNAME, 3, 1, null, pod.controllerUid(), true, false),
-                new SpreadConstraint(ZONE, 5, 1, null, pod.controllerUid(), true, false));
+                new SpreadConstraint(HOSTNAME, 3, 1, null, pod.controllerKey(), true, false),
+                new SpreadConstraint(ZONE, 5, 1, null, pod.controllerKey(), true, false));
     }
 
     /** Whether this constraint counts {@code candidate} (a pod in {@code namespace}'s view). */
@@ -76,16 +76,16 @@ record SpreadConstraint(String topologyKey, int maxSkew, int minDomains, LabelSe
         if (candidate.terminating() || !candidate.namespace().equals(namespace)) {
             return false;
         }
-        if (ownerUid != null) {
-            return ownerUid.equals(candidate.controllerUid());
+        if (ownerKey != 0) {
+            return candidate.controllerUid() != null && ownerKey == candidate.controllerKey();
         }
         return LabelSelectors.matches(selector, candidate.labels());
     }
 
     /** How many pods on {@code node} this constraint counts for a pod in {@code namespace}. */
     int countOn(NodeInfo node, String namespace) {
-        if (ownerUid != null) {
-            return node.podsOwnedBy(ownerUid);
+        if (ownerKey != 0) {
+            return node.podsOwnedBy(ownerKey);
         }
         int n = 0;
         for (PodInfo p : node.pods()) {
