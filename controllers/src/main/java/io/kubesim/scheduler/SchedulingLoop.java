@@ -120,8 +120,8 @@ final class SchedulingLoop implements Runnable {
     }
 
     private void assumeAndBind(PodInfo pod, String node, long start) throws InterruptedException {
-        cache.assume(pod, node);
         bindSlots.acquire();
+        cache.assume(pod, node);
         try {
             api.bind(pod, node).whenCompleteAsync((ok, error) -> {
                 bindSlots.release();
