@@ -12,10 +12,11 @@ import io.kubesim.scheduler.framework.PluginStatus;
 
 /**
  * Why no node fits a pod: the status of every node that was filtered out, a status for the nodes a pre-filter left
- * out, and the messages of the pre-filter and post-filter (preemption) stages. {@link #message} renders kube-scheduler's
- * text, e.g. "0/3 nodes are available: 1 node(s) had untolerated taint {node-role.kubernetes.io/control-plane: },
- * 2 Insufficient cpu. preemption: 0/3 nodes are available: 1 Preemption is not helpful for scheduling, 2 No
- * preemption victims found for incoming pod.": each reason counted over nodes, sorted as strings. Immutable.
+ * out, and the messages of the pre-filter and post-filter (preemption) stages. {@link #message} renders
+ * kube-scheduler's text, e.g. "0/3 nodes are available: 1 node(s) had untolerated taint
+ * {node-role.kubernetes.io/control-plane: }, 2 Insufficient cpu. preemption: 0/3 nodes are available: 1 Preemption
+ * is not helpful for scheduling, 2 No preemption victims found for incoming pod.": each reason counted over nodes,
+ * sorted as strings. Immutable.
  *
  * @param numAllNodes     nodes in the snapshot
  * @param nodeStatuses    the failing status per node name that was evaluated

@@ -159,9 +159,10 @@ public final class SchedulingAlgorithm {
             p.normalize(state, pod.pod(), feasible, scores);
             for (int i = 0; i < scores.length; i++) {
                 if (scores[i] < 0 || scores[i] > ScorePlugin.MAX_SCORE) {
-                    return new Result(null, null, PluginStatus.error("plugin \"" + p.name() + "\" returns an invalid score "
-                            + scores[i] + ", it should in the range of [0, 100] after normalizing")
-                            .withPlugin(p.name()), processed, feasible.size());
+                    String msg = "plugin \"" + p.name() + "\" returns an invalid score " + scores[i]
+                            + ", it should in the range of [0, 100] after normalizing";
+                    return new Result(null, null, PluginStatus.error(msg).withPlugin(p.name()), processed,
+                            feasible.size());
                 }
                 total[i] += scores[i] * ws.weight();
             }

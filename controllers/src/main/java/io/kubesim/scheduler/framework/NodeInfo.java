@@ -167,7 +167,7 @@ public final class NodeInfo {
         return nonZeroRequested;
     }
 
-    /** How many non-terminating pods on this node the controller with {@link PodInfo#controllerKey} {@code key} owns. */
+    /** How many non-terminating pods on this node the controller with this {@link PodInfo#controllerKey} owns. */
     public int podsOwnedBy(long key) {
         return podsByController.get(key);
     }

@@ -31,7 +31,8 @@ public record PodInfo(Pod pod, String key, String namespace, String name, Map<St
     public static PodInfo of(Pod pod) {
         ObjectMeta meta = pod.getMetadata();
         String namespace = meta.getNamespace() == null ? "" : meta.getNamespace();
-        String key = meta.getUid() != null && !meta.getUid().isEmpty() ? meta.getUid() : namespace + "/" + meta.getName();
+        String key = meta.getUid() != null && !meta.getUid().isEmpty() ? meta.getUid()
+                : namespace + "/" + meta.getName();
         OwnerReference controller = null;
         if (meta.getOwnerReferences() != null) {
             for (OwnerReference ref : meta.getOwnerReferences()) {

@@ -17,7 +17,10 @@ public record Resources(long milliCpu, long memory, long ephemeralStorage, long 
 
     private static final BigDecimal THOUSAND = BigDecimal.valueOf(1000);
 
-    /** The resources of a resource list ({@code cpu}, {@code memory}, {@code ephemeral-storage}, {@code pods}); others are ignored. */
+    /**
+     * The resources of a resource list ({@code cpu}, {@code memory}, {@code ephemeral-storage}, {@code pods});
+     * others are ignored.
+     */
     public static Resources of(Map<String, Quantity> list) {
         if (list == null || list.isEmpty()) {
             return ZERO;

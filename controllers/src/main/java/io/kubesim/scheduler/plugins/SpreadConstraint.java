@@ -16,9 +16,10 @@ import io.kubesim.scheduler.framework.PodInfo;
  * default Ignore). Immutable.
  *
  * @param ownerKey when not 0, the constraint counts the non-terminating pods of the controller with this
- *                 {@link PodInfo#controllerKey} instead of matching {@code selector}. kube-scheduler derives the default selector from the Services, ReplicaSets,
- *                 StatefulSets and ReplicationControllers selecting the pod; counting the pod's own controller gives
- *                 the same spread for workload pods without watching those kinds.
+ *                 {@link PodInfo#controllerKey} instead of matching {@code selector}. kube-scheduler derives the
+ *                 default selector from the Services, ReplicaSets, StatefulSets and ReplicationControllers
+ *                 selecting the pod; counting the pod's own controller gives the same spread for workload pods
+ *                 without watching those kinds.
  */
 record SpreadConstraint(String topologyKey, int maxSkew, int minDomains, LabelSelector selector, long ownerKey,
                         boolean honorNodeAffinity, boolean honorTaints) {
