@@ -53,7 +53,8 @@ public final class SchedulerMain {
         KubernetesClient client = Clients.fromKubeconfig(options.kubeconfig());
         ComponentMetrics metrics = new ComponentMetrics();
         InformerSet informers = new InformerSet(client);
-        EventRecorder recorder = new EventRecorder(client, SchedulerConfig.DEFAULT_SCHEDULER_NAME, null);
+        // Like kube-scheduler, events are reported under the profile's scheduler name.
+        EventRecorder recorder = new EventRecorder(client, options.schedulerName(), null);
         Scheduler scheduler = Scheduler.create(client, informers,
                 SchedulerConfig.defaults(options.schedulerName()), metrics, Scheduler.sink(recorder));
         MetricsServer metricsServer = new MetricsServer(options.metricsHost(), options.metricsPort(), metrics,
