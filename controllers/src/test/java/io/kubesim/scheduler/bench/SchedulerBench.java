@@ -41,9 +41,10 @@ import io.kubesim.scheduler.plugins.DefaultPlugins;
  * Scheduler throughput against a real API server in the same JVM: 100 Ready nodes in 5 zones, a warm-up round of
  * 1,000 pods (a long-running server is warm; a cold JIT would dominate the first figures), then for each size
  * (default 1,000 and 5,000) that many pending pods of 20 ReplicaSets, created before the scheduler starts. Measures
- * from the start of scheduling (caches already synced) until every binding has been acknowledged: pods bound per
- * second, the latency of the binding request (p50/p99), and the time from the start until each pod was bound
- * (p50/p99). Events are recorded as in production. Not a test: run its main.
+ * from the start of scheduling (caches synced, every pod queued) until every binding has been acknowledged: pods
+ * bound per second, the latency of the binding request (p50/p99), and the time from the start until each pod was
+ * bound (p50/p99). Events are recorded as in production. Also reports the CPU cost of a scheduling cycle without
+ * the API server. Not a test: run its main.
  *
  * <p>Usage: {@code SchedulerBench [SIZE...]}; {@code -Dbench.binds=N} changes the bindings in flight.
  */
