@@ -189,21 +189,28 @@ final class SubresourceHandler {
                 });
     }
 
+    /** Replaces the condition of {@code type} as upstream's UpdatePodCondition does (no stale reason or message). */
     private static void setCondition(ObjectNode status, String type, String value) {
         ArrayNode conditions = status.has("conditions") && status.get("conditions").isArray()
                 ? (ArrayNode) status.get("conditions") : status.putArray("conditions");
-        for (JsonNode c : conditions) {
-            if (type.equals(Json.text(c, "type"))) {
-                ((ObjectNode) c).put("status", value);
-                return;
-            }
-        }
-        ObjectNode c = conditions.addObject();
+        String now = java.time.format.DateTimeFormatter.ISO_INSTANT.format(
+                java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS));
+        ObjectNode c = Json.object();
         c.put("type", type);
         c.put("status", value);
         c.putNull("lastProbeTime");
-        c.put("lastTransitionTime", java.time.format.DateTimeFormatter.ISO_INSTANT.format(
-                java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS)));
+        c.put("lastTransitionTime", now);
+        for (int i = 0; i < conditions.size(); i++) {
+            JsonNode existing = conditions.get(i);
+            if (type.equals(Json.text(existing, "type"))) {
+                if (value.equals(Json.text(existing, "status"))) {
+                    c.set("lastTransitionTime", existing.get("lastTransitionTime"));
+                }
+                conditions.set(i, c);
+                return;
+            }
+        }
+        conditions.add(c);
     }
 
     // ---------------------------------------------------------------- eviction
