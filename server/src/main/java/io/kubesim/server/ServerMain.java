@@ -18,7 +18,7 @@ public final class ServerMain {
 
     private static final String USAGE = """
             usage: kubesim-server serve --data-dir DIR [--port PORT] [--bind ADDRESS] [--storage rocksdb|memory]
-                                        [--advertise-address IP]
+                                        [--advertise-address IP] [--access-log]
                                         [--tls-san NAME]...
                    kubesim-server gen-certs --dir DIR [--server URL] [--tls-san NAME]... [--node NAME]...
             """;
@@ -50,8 +50,11 @@ public final class ServerMain {
 
     private static int serve(List<String> args, PrintStream err) {
         ServerConfig config;
+        List<String> rest = new ArrayList<>(args);
+        boolean accessLog = rest.remove("--access-log");
+        Logging.configure(accessLog);
         try {
-            config = parse(args);
+            config = parse(rest);
         } catch (IllegalArgumentException e) {
             err.println("kubesim-server: " + e.getMessage());
             err.print(USAGE);

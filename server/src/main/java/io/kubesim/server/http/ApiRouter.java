@@ -105,9 +105,9 @@ public final class ApiRouter {
             if (info != null) {
                 api.metrics().request(info.metricLabels(), code, nanos);
             }
-            if (ACCESS.isInfoEnabled()) {
+            if (ACCESS.isDebugEnabled()) {
                 UserInfo user = ctx.get(USER);
-                ACCESS.info("{} {} {} {}ms user={}", ctx.request().method(), ctx.request().uri(), code,
+                ACCESS.debug("{} {} {} {}ms user={}", ctx.request().method(), ctx.request().uri(), code,
                         nanos / 1_000_000, user == null ? "-" : user.name());
             }
         });

@@ -31,6 +31,8 @@ public final class ApiMetrics implements AutoCloseable {
             0.25, 0.5, 1, 2.5, 5);
 
     private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    private final Map<CodedLabels, Counter> requestCounters = new ConcurrentHashMap<>();
+    private final Map<RequestLabels, Timer> requestTimers = new ConcurrentHashMap<>();
     private final Map<RequestLabels, AtomicInteger> longRunning = new ConcurrentHashMap<>();
     private final JvmGcMetrics gcMetrics = new JvmGcMetrics();
 
@@ -78,17 +80,21 @@ public final class ApiMetrics implements AutoCloseable {
 
     /** One finished request: {@code apiserver_request_total} and {@code apiserver_request_duration_seconds}. */
     public void request(RequestLabels labels, int code, long nanos) {
-        Counter.builder("apiserver.request")
+        // meters are looked up once per label set: building and registering them per request showed in profiles
+        requestCounters.computeIfAbsent(new CodedLabels(labels, code), k -> Counter.builder("apiserver.request")
                 .description("Counter of apiserver requests broken out for each verb, resource and HTTP response code.")
                 .tags(labels.tags()).tag("code", Integer.toString(code))
-                .register(registry).increment();
+                .register(registry)).increment();
         if (!"WATCH".equals(labels.verb())) {
-            Timer.builder("apiserver.request.duration")
+            requestTimers.computeIfAbsent(labels, k -> Timer.builder("apiserver.request.duration")
                     .description("Response latency distribution in seconds for each verb and resource.")
                     .tags(labels.tags())
                     .serviceLevelObjectives(REQUEST_BUCKETS)
-                    .register(registry).record(Duration.ofNanos(nanos));
+                    .register(registry)).record(Duration.ofNanos(nanos));
         }
+    }
+
+    private record CodedLabels(RequestLabels labels, int code) {
     }
 
     /** {@code apiserver_longrunning_requests}: a long-running request (a watch) started (+1) or ended (-1). */

@@ -25,7 +25,7 @@ import io.kubesim.server.e2e.TestServer;
  *
  * <p>Run: {@code mvn -q -o -pl server test-compile dependency:build-classpath -Dmdep.outputFile=cp.txt
  * -Dmdep.includeScope=test && java -cp "$(cat server/cp.txt):server/target/classes:server/target/test-classes"
- * io.kubesim.server.bench.ApiWriteBench [pods] [concurrency]}
+ * io.kubesim.server.bench.ApiWriteBench [pods] [concurrency] [rocksdb|memory]}
  */
 public final class ApiWriteBench {
 
@@ -36,7 +36,8 @@ public final class ApiWriteBench {
         int pods = args.length > 0 ? Integer.parseInt(args[0]) : 2000;
         int concurrency = args.length > 1 ? Integer.parseInt(args[1]) : 16;
         Path dir = Files.createTempDirectory("kubesim-bench");
-        try (ApiServer server = ApiServer.start(ServerConfig.defaults(dir).withPort(0));
+        String storage = args.length > 2 ? args[2] : "rocksdb";
+        try (ApiServer server = ApiServer.start(ServerConfig.defaults(dir).withPort(0).withStorage(storage));
              TestServerClient c = new TestServerClient(server)) {
             KubernetesClient client = c.client;
             warmUp(client);

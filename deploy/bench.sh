@@ -1,0 +1,27 @@
+#!/usr/bin/env bash
+# Pod startup benchmark on a whole cluster started by up.sh (separate processes, as deployed).
+# Usage: deploy/bench.sh [--nodes N] [--replicas R] [--port PORT]
+# Starts a fresh cluster in a temporary data dir, creates a Deployment of R replicas, prints the
+# per-pod startup latency (first seen → Running, from a watch), the time until all run and the
+# scheduler's binding rate, then stops the cluster.
+set -euo pipefail
+ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+NODES=3
+REPLICAS=100
+PORT=17443
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --nodes) NODES=$2; shift 2 ;;
+    --replicas) REPLICAS=$2; shift 2 ;;
+    --port) PORT=$2; shift 2 ;;
+    *) echo "bench.sh: unknown argument $1" >&2; exit 2 ;;
+  esac
+done
+DATA=$(mktemp -d /tmp/kubesim-bench.XXXXXX)
+trap '"$ROOT/deploy/down.sh" --data-dir "$DATA" >/dev/null; rm -rf "$DATA"' EXIT
+"$ROOT/deploy/up.sh" --detach --data-dir "$DATA" --port "$PORT" --nodes "$NODES" >/dev/null
+(cd "$ROOT" && mvn -B -q -o -pl controllers test-compile dependency:build-classpath \
+    -Dmdep.outputFile="$DATA/cp.txt" -Dmdep.includeScope=test >/dev/null)
+echo "nodes=$NODES"
+java -cp "$ROOT/controllers/target/test-classes:$(cat "$DATA/cp.txt")" io.kubesim.bench.PodStartupBench \
+  "$DATA/admin.kubeconfig" "$REPLICAS" 2>/dev/null
