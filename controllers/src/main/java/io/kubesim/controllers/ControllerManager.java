@@ -6,7 +6,10 @@ import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import io.kubesim.controllers.deployment.DeploymentControllerFactory;
+import io.kubesim.controllers.replicaset.ReplicaSetControllerFactory;
 import io.kubesim.controllers.runtime.Controller;
+import io.kubesim.controllers.statefulset.StatefulSetControllerFactory;
 
 /**
  * The set of controllers the controller-manager runs. Each controller is one factory in
@@ -18,7 +21,10 @@ public final class ControllerManager implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(ControllerManager.class);
 
     /** Every controller, in start order. */
-    static final List<ControllerFactory> FACTORIES = List.of();
+    static final List<ControllerFactory> FACTORIES = List.of(
+            new DeploymentControllerFactory(),
+            new ReplicaSetControllerFactory(),
+            new StatefulSetControllerFactory());
 
     private final ControllerContext context;
     private final List<Controller> running = new ArrayList<>();
