@@ -1,7 +1,6 @@
 package io.kubesim.controllers;
 
 import java.time.Clock;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 
 import org.slf4j.Logger;
@@ -37,7 +36,7 @@ public final class ControllerManagerProcess implements AutoCloseable {
     private final CountDownLatch stopped = new CountDownLatch(1);
     private volatile boolean running;
     private volatile boolean closing;
-    private CompletableFuture<?> election;
+    private LeaderElection.Campaign election;
 
     private ControllerManagerProcess(ControllerManagerOptions options, Runnable onLeadershipLost) {
         this.options = options;
@@ -61,7 +60,7 @@ public final class ControllerManagerProcess implements AutoCloseable {
         LOG.info("serving metrics on {}:{}", options.metricsHost(), p.metricsPort());
         if (options.leaderElect()) {
             synchronized (p) {
-                p.election = LeaderElection.run(p.client, LEASE, options.identity(), LeaderElection.Timing.DEFAULT,
+                p.election = LeaderElection.campaign(p.client, LEASE, options.identity(), LeaderElection.Timing.DEFAULT,
                         p::startControllersAsync, p::leadershipLost);
             }
         } else {
@@ -121,7 +120,7 @@ public final class ControllerManagerProcess implements AutoCloseable {
         running = false;
         synchronized (this) {
             if (election != null) {
-                election.cancel(true);
+                election.close();
             }
         }
         manager.close();
