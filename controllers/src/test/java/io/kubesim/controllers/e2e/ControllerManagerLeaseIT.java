@@ -6,7 +6,9 @@ import static org.awaitility.Awaitility.await;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
 import java.util.Comparator;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -16,6 +18,8 @@ import org.junit.jupiter.api.Test;
 
 import io.fabric8.kubernetes.api.model.coordination.v1.Lease;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.dsl.base.PatchContext;
+import io.fabric8.kubernetes.client.dsl.base.PatchType;
 import io.kubesim.certs.ClientIdentity;
 import io.kubesim.controllers.ControllerManagerOptions;
 import io.kubesim.controllers.ControllerManagerProcess;
@@ -57,12 +61,11 @@ class ControllerManagerLeaseIT {
             assertThat(firstLost.get() || secondLost.get()).as("closing is not losing").isFalse();
 
             // Someone else takes the lease: the holder must notice and give up (the process would exit 1).
-            client.leases().inNamespace("kube-system").withName("kube-controller-manager").edit(l -> {
-                l.getSpec().setHolderIdentity("usurper");
-                l.getSpec().setRenewTime(ZonedDateTime.now().plusMinutes(5));
-                l.getSpec().setLeaseDurationSeconds(600);
-                return l;
-            });
+            String renew = ZonedDateTime.now(ZoneOffset.UTC).plusMinutes(5)
+                    .format(DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSSSS'Z'"));
+            client.leases().inNamespace("kube-system").withName("kube-controller-manager").patch(
+                    PatchContext.of(PatchType.JSON_MERGE), "{\"spec\":{\"holderIdentity\":\"usurper\","
+                            + "\"leaseDurationSeconds\":600,\"renewTime\":\"" + renew + "\"}}");
             await().atMost(Duration.ofSeconds(60)).untilTrue(standbyLost);
         } finally {
             server.close();

@@ -158,7 +158,8 @@ class WorkloadControllersIT {
         Deployment spec = Fixtures.deployment("nginx", 3, labels, "nginx:1.26");
         spec.getMetadata().setNamespace("deploy");
         Deployment d = client.apps().deployments().inNamespace("deploy").resource(spec).create();
-        try (FakeKubelet kubelet = new FakeKubelet(client, "deploy", labels)) {
+        FakeKubelet kubelet = new FakeKubelet(client, "deploy", labels);
+        try {
             // One ReplicaSet named by the template hash, three pods it controls.
             waitUp().untilAsserted(() -> assertThat(activePods("deploy", labels)).hasSize(3));
             List<ReplicaSet> sets = replicaSetsOf(d);
@@ -201,12 +202,12 @@ class WorkloadControllersIT {
             scale(4);
             waitUp().until(() -> rolledOut(deployment("deploy", "nginx")));
             RolloutSampler sampler = new RolloutSampler(d, labels);
-            client.apps().deployments().inNamespace("deploy").withName("nginx").edit(x -> {
-                x.getSpec().getTemplate().getSpec().getContainers().get(0).setImage("nginx:1.27");
-                return x;
-            });
+            // As kubectl set image does: a strategic merge patch, containers merged by name.
+            client.apps().deployments().inNamespace("deploy").withName("nginx").patch(
+                    PatchContext.of(PatchType.STRATEGIC_MERGE),
+                    "{\"spec\":{\"template\":{\"spec\":{\"containers\":[{\"name\":\"app\",\"image\":\"nginx:1.27\"}]}}}}");
             waitUp().until(() -> rolledOut(deployment("deploy", "nginx")) && replicaSetsOf(d).size() == 2);
-            sampler.close();
+            sampler.stop();
             assertThat(sampler.maxSpecReplicas.get()).as("never more than replicas + maxSurge").isLessThanOrEqualTo(5);
             assertThat(sampler.minReadyPods.get()).as("ready pods during the rollout (replicas - maxUnavailable = 3)")
                     .isGreaterThanOrEqualTo(3);
@@ -236,14 +237,15 @@ class WorkloadControllersIT {
                     assertThat(p.getSpec().getContainers().get(0).getImage()).isEqualTo("nginx:1.26")));
             assertThat(deployment("deploy", "nginx").getMetadata().getAnnotations())
                     .containsEntry("deployment.kubernetes.io/revision", "3");
+        } finally {
+            kubelet.close();
         }
     }
 
+    /** As kubectl scale does: no resourceVersion precondition, so controller writes cannot conflict. */
     private static void scale(int replicas) {
-        client.apps().deployments().inNamespace("deploy").withName("nginx").edit(x -> {
-            x.getSpec().setReplicas(replicas);
-            return x;
-        });
+        client.apps().deployments().inNamespace("deploy").withName("nginx")
+                .patch(PatchContext.of(PatchType.JSON_MERGE), "{\"spec\":{\"replicas\":" + replicas + "}}");
     }
 
     private static void rollbackTo(ReplicaSet rs) {
@@ -259,7 +261,7 @@ class WorkloadControllersIT {
     }
 
     /** Samples a rollout every 20 ms: the largest replica total asked for and the fewest ready pods. */
-    private static final class RolloutSampler implements AutoCloseable {
+    private static final class RolloutSampler {
         final AtomicInteger maxSpecReplicas = new AtomicInteger();
         final AtomicInteger minReadyPods = new AtomicInteger(Integer.MAX_VALUE);
         private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor();
@@ -273,8 +275,7 @@ class WorkloadControllersIT {
             }, 0, 20, TimeUnit.MILLISECONDS);
         }
 
-        @Override
-        public void close() throws InterruptedException {
+        void stop() throws InterruptedException {
             timer.shutdown();
             timer.awaitTermination(5, TimeUnit.SECONDS);
         }
