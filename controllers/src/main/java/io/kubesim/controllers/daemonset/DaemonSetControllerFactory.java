@@ -33,12 +33,12 @@ public final class DaemonSetControllerFactory implements ControllerFactory {
     @Override
     public Controller create(ControllerContext context) {
         var informers = context.informers();
-        ObjectStore<DaemonSet> daemonSets = InformerStore.of(informers.of(DaemonSet.class));
-        ObjectStore<Node> nodes = InformerStore.of(informers.of(Node.class));
-        ObjectStore<Pod> pods = InformerStore.of(informers.of(Pod.class), DaemonSetReconciler.PODS_BY_CONTROLLER);
+        ObjectStore<DaemonSet> daemonSets = InformerStore.of(informers, DaemonSet.class);
+        ObjectStore<Node> nodes = InformerStore.of(informers, Node.class);
+        ObjectStore<Pod> pods = InformerStore.of(informers, Pod.class, DaemonSetReconciler.PODS_BY_CONTROLLER);
         DaemonSetReconciler reconciler = new DaemonSetReconciler(daemonSets, nodes, pods,
                 new Fabric8DaemonSetWriter(context.client()), EventSink.of(context.recorder(COMPONENT)),
-                new TemplateHash(context.client().getKubernetesSerialization()), context.clock());
+                context.clock());
         Controller controller = new Controller(name(), reconciler, Math.max(1, context.options().workers()),
                 context.metrics());
         informers.of(DaemonSet.class).addEventHandler(controller.ownKeyHandler());

@@ -17,6 +17,7 @@ import io.fabric8.kubernetes.api.model.PodSpec;
 import io.fabric8.kubernetes.api.model.apps.DaemonSet;
 import io.fabric8.kubernetes.api.model.apps.RollingUpdateDaemonSet;
 import io.kubesim.controllers.support.EventSink;
+import io.kubesim.controllers.support.IntOrPercent;
 import io.kubesim.controllers.support.Pods;
 
 /**

@@ -14,6 +14,7 @@ import io.kubesim.controllers.ControllerContext;
 import io.kubesim.controllers.ControllerFactory;
 import io.kubesim.controllers.runtime.Controller;
 import io.kubesim.controllers.runtime.Keys;
+import io.kubesim.controllers.support.ApiErrors;
 import io.kubesim.controllers.support.EventSink;
 import io.kubesim.controllers.support.InformerStore;
 import io.kubesim.controllers.support.ObjectStore;
@@ -36,9 +37,9 @@ public final class EndpointsControllerFactory implements ControllerFactory {
     @Override
     public Controller create(ControllerContext context) {
         var informers = context.informers();
-        ObjectStore<Service> services = InformerStore.of(informers.of(Service.class));
-        ObjectStore<Pod> pods = InformerStore.of(informers.of(Pod.class));
-        ObjectStore<Endpoints> endpoints = InformerStore.of(informers.of(Endpoints.class));
+        ObjectStore<Service> services = InformerStore.of(informers, Service.class);
+        ObjectStore<Pod> pods = InformerStore.of(informers, Pod.class);
+        ObjectStore<Endpoints> endpoints = InformerStore.of(informers, Endpoints.class);
         EndpointsReconciler reconciler = new EndpointsReconciler(services, pods, endpoints,
                 new Fabric8Writer(context.client()), EventSink.of(context.recorder(COMPONENT)));
         Controller controller = new Controller(name(), reconciler, Math.max(1, context.options().workers()),
@@ -113,7 +114,7 @@ public final class EndpointsControllerFactory implements ControllerFactory {
             try {
                 client.endpoints().inNamespace(namespace).withName(name).delete();
             } catch (KubernetesClientException e) {
-                if (e.getCode() != 404) {
+                if (!ApiErrors.isNotFound(e)) {
                     throw e;
                 }
             }

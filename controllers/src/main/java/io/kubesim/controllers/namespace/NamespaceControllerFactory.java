@@ -23,7 +23,7 @@ public final class NamespaceControllerFactory implements ControllerFactory {
 
     @Override
     public Controller create(ControllerContext context) {
-        ObjectStore<Namespace> namespaces = InformerStore.of(context.informers().of(Namespace.class));
+        ObjectStore<Namespace> namespaces = InformerStore.of(context.informers(), Namespace.class);
         Fabric8NamespaceClient client = new Fabric8NamespaceClient(context.client());
         Controller controller = new Controller(name(),
                 new NamespaceReconciler(namespaces, client, client, context.clock()),

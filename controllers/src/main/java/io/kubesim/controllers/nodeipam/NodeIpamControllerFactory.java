@@ -34,7 +34,7 @@ public final class NodeIpamControllerFactory implements ControllerFactory {
         NodeCidrWriter writer = (node, cidr) -> client.nodes().withName(node.getMetadata().getName())
                 .patch(PatchContext.of(PatchType.JSON_MERGE), client.getKubernetesSerialization().asJson(
                         Map.of("spec", Map.of("podCIDR", cidr, "podCIDRs", List.of(cidr)))));
-        NodeIpamReconciler reconciler = new NodeIpamReconciler(InformerStore.of(context.informers().of(Node.class)),
+        NodeIpamReconciler reconciler = new NodeIpamReconciler(InformerStore.of(context.informers(), Node.class),
                 cidrs, writer, EventSink.of(context.recorder(COMPONENT)));
         // One worker: assignments are cheap, and a single writer keeps the allocation order simple to follow.
         Controller controller = new Controller(name(), reconciler, 1, context.metrics());

@@ -32,9 +32,9 @@ public final class NodeLifecycleControllerFactory implements ControllerFactory {
     @Override
     public Controller create(ControllerContext context) {
         var informers = context.informers();
-        ObjectStore<Node> nodes = InformerStore.of(informers.of(Node.class));
-        NodeHealthReconciler reconciler = new NodeHealthReconciler(nodes, InformerStore.of(informers.of(Lease.class)),
-                InformerStore.of(informers.of(Pod.class), StoreIndex.PODS_BY_NODE),
+        ObjectStore<Node> nodes = InformerStore.of(informers, Node.class);
+        NodeHealthReconciler reconciler = new NodeHealthReconciler(nodes, InformerStore.of(informers, Lease.class),
+                InformerStore.of(informers, Pod.class, StoreIndex.PODS_BY_NODE),
                 new Fabric8NodeLifecycleWriter(context.client()), EventSink.of(context.recorder(COMPONENT)),
                 context.clock(), context.options().nodeMonitorGracePeriod());
         Controller controller = new Controller(name(), reconciler, Math.max(1, context.options().workers()),

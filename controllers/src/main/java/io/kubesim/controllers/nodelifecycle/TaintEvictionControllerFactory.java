@@ -34,10 +34,10 @@ public final class TaintEvictionControllerFactory implements ControllerFactory {
     @Override
     public Controller create(ControllerContext context) {
         var informers = context.informers();
-        ObjectStore<Node> nodes = InformerStore.of(informers.of(Node.class));
+        ObjectStore<Node> nodes = InformerStore.of(informers, Node.class);
         Fabric8NodeLifecycleWriter writer = new Fabric8NodeLifecycleWriter(context.client());
         TaintEvictionReconciler reconciler = new TaintEvictionReconciler(nodes,
-                InformerStore.of(informers.of(Pod.class), StoreIndex.PODS_BY_NODE), writer,
+                InformerStore.of(informers, Pod.class, StoreIndex.PODS_BY_NODE), writer,
                 EventSink.of(context.recorder(COMPONENT)), context.clock());
         Controller controller = new Controller(name(), reconciler, Math.max(1, context.options().workers()),
                 context.metrics());

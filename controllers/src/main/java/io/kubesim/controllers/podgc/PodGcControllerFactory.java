@@ -34,8 +34,8 @@ public final class PodGcControllerFactory implements ControllerFactory {
     @Override
     public Controller create(ControllerContext context) {
         var informers = context.informers();
-        ObjectStore<Pod> pods = InformerStore.of(informers.of(Pod.class), StoreIndex.PODS_BY_NODE);
-        ObjectStore<Node> nodes = InformerStore.of(informers.of(Node.class));
+        ObjectStore<Pod> pods = InformerStore.of(informers, Pod.class, StoreIndex.PODS_BY_NODE);
+        ObjectStore<Node> nodes = InformerStore.of(informers, Node.class);
         PodGcReconciler reconciler = new PodGcReconciler(pods, nodes, new Fabric8PodGcWriter(context.client()),
                 context.clock(), TERMINATED_THRESHOLD);
         Controller controller = new Controller(name(), reconciler, 1, context.metrics());
