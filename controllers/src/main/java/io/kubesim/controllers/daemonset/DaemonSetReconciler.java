@@ -72,7 +72,8 @@ public final class DaemonSetReconciler implements Reconciler {
         }
         LabelSelector selector = ds.getSpec().getSelector();
         if (selector == null || Selectors.isEmpty(selector)) {
-            events.warning(ds, "SelectingAll", "This daemon set is selecting all pods. A non-empty selector is required.");
+            events.warning(ds, "SelectingAll",
+                    "This daemon set is selecting all pods. A non-empty selector is required.");
             return Result.DONE;
         }
         if (ds.getMetadata().getDeletionTimestamp() != null) {

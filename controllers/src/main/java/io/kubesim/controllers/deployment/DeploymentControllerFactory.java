@@ -6,8 +6,7 @@ import io.fabric8.kubernetes.api.model.apps.ReplicaSet;
 import io.kubesim.controllers.ControllerContext;
 import io.kubesim.controllers.ControllerFactory;
 import io.kubesim.controllers.runtime.Controller;
-import io.kubesim.controllers.support.EventSink;
-import io.kubesim.controllers.support.InformerStore;
+import io.kubesim.controllers.support.ObjectStore;
 
 /**
  * The {@code deployment} controller of the controller-manager: Deployment, ReplicaSet and pod
@@ -16,6 +15,8 @@ import io.kubesim.controllers.support.InformerStore;
  */
 public final class DeploymentControllerFactory implements ControllerFactory {
 
+    public static final String COMPONENT = "deployment-controller";
+
     @Override
     public String name() {
         return "deployment";
@@ -23,13 +24,12 @@ public final class DeploymentControllerFactory implements ControllerFactory {
 
     @Override
     public Controller create(ControllerContext context) {
-        InformerStore<Deployment> deployments = InformerStore.of(context.informers(), Deployment.class);
-        InformerStore<ReplicaSet> replicaSets = InformerStore.of(context.informers(), ReplicaSet.class);
-        InformerStore<Pod> pods = InformerStore.of(context.informers(), Pod.class);
+        ObjectStore<Deployment> deployments = context.store(Deployment.class);
+        ObjectStore<ReplicaSet> replicaSets = context.store(ReplicaSet.class);
+        ObjectStore<Pod> pods = context.store(Pod.class);
         DeploymentReconciler reconciler = new DeploymentReconciler(deployments, replicaSets, pods,
-                new Fabric8DeploymentWriter(context.client()), EventSink.of(context.recorder("deployment-controller")),
-                context.clock());
-        Controller controller = new Controller(name(), reconciler, context.options().workers(), context.metrics());
+                new Fabric8DeploymentWriter(context.client()), context.events(COMPONENT), context.clock());
+        Controller controller = context.controller(name(), reconciler);
         DeploymentHandlers handlers = new DeploymentHandlers(deployments, replicaSets, controller::enqueue);
         context.informers().of(Deployment.class).addEventHandler(controller.ownKeyHandler());
         context.informers().of(ReplicaSet.class).addEventHandler(handlers.replicaSets());

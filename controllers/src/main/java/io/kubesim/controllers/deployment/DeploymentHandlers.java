@@ -12,7 +12,7 @@ import io.fabric8.kubernetes.client.informers.ResourceEventHandler;
 import io.kubesim.controllers.runtime.Keys;
 import io.kubesim.controllers.support.ObjectStore;
 import io.kubesim.controllers.support.OwnerRefs;
-import io.kubesim.controllers.support.Selectors;
+import io.kubesim.controllers.support.OwnerResolver;
 
 /**
  * Maps ReplicaSet and pod events to the Deployments that must look again: a ReplicaSet to its
@@ -22,14 +22,14 @@ import io.kubesim.controllers.support.Selectors;
  */
 final class DeploymentHandlers {
 
-    private final ObjectStore<Deployment> deployments;
-    private final ObjectStore<ReplicaSet> replicaSets;
+    private final OwnerResolver<Deployment> deployments;
+    private final OwnerResolver<ReplicaSet> replicaSets;
     private final Consumer<String> enqueue;
 
     DeploymentHandlers(ObjectStore<Deployment> deployments, ObjectStore<ReplicaSet> replicaSets,
                        Consumer<String> enqueue) {
-        this.deployments = deployments;
-        this.replicaSets = replicaSets;
+        this.deployments = new OwnerResolver<>(deployments, DeploymentReconciler.KIND, d -> d.getSpec().getSelector());
+        this.replicaSets = new OwnerResolver<>(replicaSets, "ReplicaSet", rs -> rs.getSpec().getSelector());
         this.enqueue = enqueue;
     }
 
@@ -86,16 +86,8 @@ final class DeploymentHandlers {
 
             @Override
             public void onDelete(Pod pod, boolean finalStateUnknown) {
-                OwnerReference rsRef = OwnerRefs.controllerOf(pod).orElse(null);
-                if (rsRef == null || !"ReplicaSet".equals(rsRef.getKind())) {
-                    return;
-                }
-                String ns = pod.getMetadata().getNamespace();
-                ReplicaSet rs = replicaSets.get(ns, rsRef.getName());
-                if (rs == null || !rs.getMetadata().getUid().equals(rsRef.getUid())) {
-                    return;
-                }
-                Deployment d = OwnerRefs.controllerOf(rs).map(ref -> resolve(ns, ref)).orElse(null);
+                ReplicaSet rs = replicaSets.controllerOf(pod);
+                Deployment d = rs == null ? null : deployments.controllerOf(rs);
                 if (d != null && RolloutMath.isRecreate(d)) {
                     enqueue.accept(Keys.of(d));
                 }
@@ -104,26 +96,13 @@ final class DeploymentHandlers {
     }
 
     private void enqueueOwner(String namespace, OwnerReference ref) {
-        Deployment d = resolve(namespace, ref);
+        Deployment d = deployments.resolve(namespace, ref);
         if (d != null) {
             enqueue.accept(Keys.of(d));
         }
     }
 
-    private Deployment resolve(String namespace, OwnerReference ref) {
-        if (!DeploymentReconciler.KIND.equals(ref.getKind())) {
-            return null;
-        }
-        Deployment d = deployments.get(namespace, ref.getName());
-        return d != null && d.getMetadata().getUid().equals(ref.getUid()) ? d : null;
-    }
-
     private void enqueueSelecting(ReplicaSet rs) {
-        for (Deployment d : deployments.list(rs.getMetadata().getNamespace())) {
-            if (!Selectors.isEmpty(d.getSpec().getSelector())
-                    && Selectors.matches(d.getSpec().getSelector(), rs.getMetadata().getLabels())) {
-                enqueue.accept(Keys.of(d));
-            }
-        }
+        deployments.selecting(rs).forEach(d -> enqueue.accept(Keys.of(d)));
     }
 }

@@ -16,6 +16,7 @@ import io.kubesim.controllers.runtime.Result;
 import io.kubesim.controllers.support.ControllerRefClaims;
 import io.kubesim.controllers.support.DeepCopy;
 import io.kubesim.controllers.support.EventSink;
+import io.kubesim.controllers.support.Numbers;
 import io.kubesim.controllers.support.ObjectStore;
 import io.kubesim.controllers.support.OwnerRefs;
 import io.kubesim.controllers.support.Selectors;
@@ -67,7 +68,7 @@ final class DeploymentReconciler implements Reconciler {
         if (Selectors.isEmpty(d.getSpec().getSelector())) {
             events.warning(d, "SelectingAll", "This deployment is selecting all pods. A non-empty selector is required.");
             DeploymentStatus s = d.getStatus() == null ? new DeploymentStatus() : d.getStatus();
-            if (DeploymentStatuses.lz(s.getObservedGeneration()) < DeploymentStatuses.lz(d.getMetadata().getGeneration())) {
+            if (Numbers.orZero(s.getObservedGeneration()) < Numbers.orZero(d.getMetadata().getGeneration())) {
                 s.setObservedGeneration(d.getMetadata().getGeneration());
                 d.setStatus(s);
                 writer.updateStatus(d);

@@ -11,6 +11,7 @@ import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.apps.DeploymentCondition;
 import io.fabric8.kubernetes.api.model.apps.DeploymentStatus;
 import io.fabric8.kubernetes.api.model.apps.ReplicaSet;
+import io.kubesim.controllers.support.Numbers;
 import io.kubesim.controllers.support.Times;
 
 /**
@@ -50,18 +51,18 @@ final class DeploymentStatuses {
     /** Desired replicas all updated, nothing old left, all available, and the latest spec observed. */
     static boolean complete(Deployment d, DeploymentStatus s) {
         int desired = RolloutMath.replicas(d);
-        return nz(s.getUpdatedReplicas()) == desired && nz(s.getReplicas()) == desired
-                && nz(s.getAvailableReplicas()) == desired
-                && lz(s.getObservedGeneration()) >= lz(d.getMetadata().getGeneration());
+        return Numbers.orZero(s.getUpdatedReplicas()) == desired && Numbers.orZero(s.getReplicas()) == desired
+                && Numbers.orZero(s.getAvailableReplicas()) == desired
+                && Numbers.orZero(s.getObservedGeneration()) >= Numbers.orZero(d.getMetadata().getGeneration());
     }
 
     /** New pods created or available, or old ones gone, since the status {@code d} carries. */
     static boolean progressing(Deployment d, DeploymentStatus next) {
         DeploymentStatus old = d.getStatus() == null ? new DeploymentStatus() : d.getStatus();
-        int oldOld = nz(old.getReplicas()) - nz(old.getUpdatedReplicas());
-        int nextOld = nz(next.getReplicas()) - nz(next.getUpdatedReplicas());
-        return nz(next.getUpdatedReplicas()) > nz(old.getUpdatedReplicas()) || nextOld < oldOld
-                || nz(next.getAvailableReplicas()) > nz(old.getAvailableReplicas());
+        int oldOld = Numbers.orZero(old.getReplicas()) - Numbers.orZero(old.getUpdatedReplicas());
+        int nextOld = Numbers.orZero(next.getReplicas()) - Numbers.orZero(next.getUpdatedReplicas());
+        return Numbers.orZero(next.getUpdatedReplicas()) > Numbers.orZero(old.getUpdatedReplicas()) || nextOld < oldOld
+                || Numbers.orZero(next.getAvailableReplicas()) > Numbers.orZero(old.getAvailableReplicas());
     }
 
     /** No progress reported for {@code progressDeadlineSeconds}, or already reported as timed out. */
@@ -90,23 +91,23 @@ final class DeploymentStatuses {
     static boolean same(DeploymentStatus a, DeploymentStatus b) {
         DeploymentStatus x = a == null ? new DeploymentStatus() : a;
         DeploymentStatus y = b == null ? new DeploymentStatus() : b;
-        return lz(x.getObservedGeneration()) == lz(y.getObservedGeneration())
-                && nz(x.getReplicas()) == nz(y.getReplicas())
-                && nz(x.getUpdatedReplicas()) == nz(y.getUpdatedReplicas())
-                && nz(x.getReadyReplicas()) == nz(y.getReadyReplicas())
-                && nz(x.getAvailableReplicas()) == nz(y.getAvailableReplicas())
-                && nz(x.getUnavailableReplicas()) == nz(y.getUnavailableReplicas())
+        return Numbers.orZero(x.getObservedGeneration()) == Numbers.orZero(y.getObservedGeneration())
+                && Numbers.orZero(x.getReplicas()) == Numbers.orZero(y.getReplicas())
+                && Numbers.orZero(x.getUpdatedReplicas()) == Numbers.orZero(y.getUpdatedReplicas())
+                && Numbers.orZero(x.getReadyReplicas()) == Numbers.orZero(y.getReadyReplicas())
+                && Numbers.orZero(x.getAvailableReplicas()) == Numbers.orZero(y.getAvailableReplicas())
+                && Numbers.orZero(x.getUnavailableReplicas()) == Numbers.orZero(y.getUnavailableReplicas())
                 && Objects.equals(x.getCollisionCount(), y.getCollisionCount())
                 && Objects.equals(emptyToNull(x.getConditions()), emptyToNull(y.getConditions()));
     }
 
     /** {@code s} with zero counts removed, as the API serializes it. */
     static DeploymentStatus omitZeros(DeploymentStatus s) {
-        s.setReplicas(zeroToNull(s.getReplicas()));
-        s.setUpdatedReplicas(zeroToNull(s.getUpdatedReplicas()));
-        s.setReadyReplicas(zeroToNull(s.getReadyReplicas()));
-        s.setAvailableReplicas(zeroToNull(s.getAvailableReplicas()));
-        s.setUnavailableReplicas(zeroToNull(s.getUnavailableReplicas()));
+        s.setReplicas(Numbers.zeroToNull(s.getReplicas()));
+        s.setUpdatedReplicas(Numbers.zeroToNull(s.getUpdatedReplicas()));
+        s.setReadyReplicas(Numbers.zeroToNull(s.getReadyReplicas()));
+        s.setAvailableReplicas(Numbers.zeroToNull(s.getAvailableReplicas()));
+        s.setUnavailableReplicas(Numbers.zeroToNull(s.getUnavailableReplicas()));
         return s;
     }
 
@@ -127,17 +128,5 @@ final class DeploymentStatuses {
 
     private static <T> List<T> emptyToNull(List<T> l) {
         return l == null || l.isEmpty() ? null : l;
-    }
-
-    private static Integer zeroToNull(Integer i) {
-        return i == null || i == 0 ? null : i;
-    }
-
-    static int nz(Integer i) {
-        return i == null ? 0 : i;
-    }
-
-    static long lz(Long l) {
-        return l == null ? 0 : l;
     }
 }

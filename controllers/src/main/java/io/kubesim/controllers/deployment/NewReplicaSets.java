@@ -16,6 +16,7 @@ import io.fabric8.kubernetes.api.model.apps.ReplicaSetSpec;
 import io.kubesim.controllers.support.ApiErrors;
 import io.kubesim.controllers.support.DeepCopy;
 import io.kubesim.controllers.support.EventSink;
+import io.kubesim.controllers.support.Numbers;
 import io.kubesim.controllers.support.ObjectStore;
 import io.kubesim.controllers.support.OwnerRefs;
 import io.kubesim.controllers.support.TemplateHash;
@@ -69,8 +70,8 @@ final class NewReplicaSets {
     private ReplicaSet syncExisting(Deployment d, ReplicaSet existing, String newRevision) {
         ReplicaSet copy = DeepCopy.of(existing);
         boolean annotationsChanged = Revisions.setNewReplicaSetAnnotations(d, copy, newRevision, true);
-        int minReady = RolloutMath.nz(d.getSpec().getMinReadySeconds());
-        if (annotationsChanged || RolloutMath.nz(copy.getSpec().getMinReadySeconds()) != minReady) {
+        int minReady = Numbers.orZero(d.getSpec().getMinReadySeconds());
+        if (annotationsChanged || Numbers.orZero(copy.getSpec().getMinReadySeconds()) != minReady) {
             copy.getSpec().setMinReadySeconds(minReady);
             return writer.updateReplicaSet(copy);
         }
@@ -110,7 +111,7 @@ final class NewReplicaSets {
         rs.setMetadata(meta);
         ReplicaSetSpec spec = new ReplicaSetSpec();
         spec.setReplicas(0);
-        spec.setMinReadySeconds(RolloutMath.nz(d.getSpec().getMinReadySeconds()));
+        spec.setMinReadySeconds(Numbers.orZero(d.getSpec().getMinReadySeconds()));
         spec.setSelector(selector);
         spec.setTemplate(template);
         rs.setSpec(spec);

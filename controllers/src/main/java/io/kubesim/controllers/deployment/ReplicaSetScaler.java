@@ -10,6 +10,7 @@ import io.fabric8.kubernetes.api.model.apps.ReplicaSet;
 import io.kubesim.controllers.support.ApiErrors;
 import io.kubesim.controllers.support.DeepCopy;
 import io.kubesim.controllers.support.EventSink;
+import io.kubesim.controllers.support.Numbers;
 
 /**
  * Resizes a Deployment's ReplicaSets: one at a time with a {@code ScalingReplicaSet} event
@@ -136,7 +137,7 @@ final class ReplicaSetScaler {
             long observed = rs.getStatus() == null || rs.getStatus().getObservedGeneration() == null ? 0
                     : rs.getStatus().getObservedGeneration();
             long generation = rs.getMetadata().getGeneration() == null ? 0 : rs.getMetadata().getGeneration();
-            boolean hasPods = rs.getStatus() != null && RolloutMath.nz(rs.getStatus().getReplicas()) != 0;
+            boolean hasPods = rs.getStatus() != null && Numbers.orZero(rs.getStatus().getReplicas()) != 0;
             if (hasPods || RolloutMath.replicas(rs) != 0 || generation > observed) {
                 continue;
             }

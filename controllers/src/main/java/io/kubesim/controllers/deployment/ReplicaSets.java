@@ -7,6 +7,7 @@ import java.util.Map;
 
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.apps.ReplicaSet;
+import io.kubesim.controllers.support.Numbers;
 import io.kubesim.controllers.support.TemplateHash;
 
 /**
@@ -102,23 +103,23 @@ final class ReplicaSets {
     }
 
     static int statusReplicas(List<ReplicaSet> sets) {
-        return sets.stream().mapToInt(rs -> rs.getStatus() == null ? 0 : RolloutMath.nz(rs.getStatus().getReplicas()))
+        return sets.stream().mapToInt(rs -> rs.getStatus() == null ? 0 : Numbers.orZero(rs.getStatus().getReplicas()))
                 .sum();
     }
 
     static int readyReplicas(List<ReplicaSet> sets) {
         return sets.stream()
-                .mapToInt(rs -> rs.getStatus() == null ? 0 : RolloutMath.nz(rs.getStatus().getReadyReplicas())).sum();
+                .mapToInt(rs -> rs.getStatus() == null ? 0 : Numbers.orZero(rs.getStatus().getReadyReplicas())).sum();
     }
 
     static int availableReplicas(List<ReplicaSet> sets) {
         return sets.stream()
-                .mapToInt(rs -> rs.getStatus() == null ? 0 : RolloutMath.nz(rs.getStatus().getAvailableReplicas()))
+                .mapToInt(rs -> rs.getStatus() == null ? 0 : Numbers.orZero(rs.getStatus().getAvailableReplicas()))
                 .sum();
     }
 
     static int availableReplicas(ReplicaSet rs) {
-        return rs.getStatus() == null ? 0 : RolloutMath.nz(rs.getStatus().getAvailableReplicas());
+        return rs.getStatus() == null ? 0 : Numbers.orZero(rs.getStatus().getAvailableReplicas());
     }
 
     static Integer desiredReplicasAnnotation(ReplicaSet rs) {

@@ -7,6 +7,7 @@ import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.apps.ReplicaSet;
 import io.fabric8.kubernetes.api.model.apps.RollingUpdateDeployment;
 import io.kubesim.controllers.support.IntOrPercent;
+import io.kubesim.controllers.support.Numbers;
 
 /**
  * The numbers of a rollout: maxSurge (percent rounded up) and maxUnavailable (percent rounded
@@ -23,11 +24,11 @@ final class RolloutMath {
     }
 
     static int replicas(Deployment d) {
-        return nz(d.getSpec().getReplicas());
+        return Numbers.orZero(d.getSpec().getReplicas());
     }
 
     static int replicas(ReplicaSet rs) {
-        return nz(rs.getSpec().getReplicas());
+        return Numbers.orZero(rs.getSpec().getReplicas());
     }
 
     static boolean isRollingUpdate(Deployment d) {
@@ -105,7 +106,7 @@ final class RolloutMath {
     }
 
     private static int statusReplicas(Deployment d) {
-        return d.getStatus() == null ? 0 : nz(d.getStatus().getReplicas());
+        return d.getStatus() == null ? 0 : Numbers.orZero(d.getStatus().getReplicas());
     }
 
     private static RollingUpdateDeployment rolling(Deployment d) {
@@ -117,9 +118,5 @@ final class RolloutMath {
             ru.setMaxUnavailable(new IntOrString("25%"));
         }
         return ru;
-    }
-
-    static int nz(Integer i) {
-        return i == null ? 0 : i;
     }
 }

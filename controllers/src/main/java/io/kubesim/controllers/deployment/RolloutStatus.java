@@ -12,6 +12,7 @@ import io.fabric8.kubernetes.api.model.apps.DeploymentStatus;
 import io.fabric8.kubernetes.api.model.apps.ReplicaSet;
 import io.fabric8.kubernetes.api.model.apps.ReplicaSetCondition;
 import io.kubesim.controllers.runtime.Result;
+import io.kubesim.controllers.support.Numbers;
 import io.kubesim.controllers.support.Times;
 
 /**
@@ -52,8 +53,8 @@ final class RolloutStatus {
             DeploymentConditions.remove(next, DeploymentConditions.PROGRESSING);
         }
         DeploymentCondition current = DeploymentConditions.get(d.getStatus(), DeploymentConditions.PROGRESSING);
-        boolean completeBefore = DeploymentStatuses.nz(next.getReplicas())
-                == DeploymentStatuses.nz(next.getUpdatedReplicas())
+        boolean completeBefore = Numbers.orZero(next.getReplicas())
+                == Numbers.orZero(next.getUpdatedReplicas())
                 && current != null && DeploymentConditions.NEW_RS_AVAILABLE.equals(current.getReason());
         if (deadline && !completeBefore) {
             estimateProgress(d, newRS, next, current);

@@ -8,8 +8,7 @@ import io.kubesim.controllers.ControllerFactory;
 import io.kubesim.controllers.runtime.Controller;
 import io.kubesim.controllers.runtime.Keys;
 import io.kubesim.controllers.support.ControllerExpectations;
-import io.kubesim.controllers.support.EventSink;
-import io.kubesim.controllers.support.InformerStore;
+import io.kubesim.controllers.support.ObjectStore;
 import io.kubesim.controllers.support.WorkerPools;
 
 /**
@@ -17,6 +16,8 @@ import io.kubesim.controllers.support.WorkerPools;
  * feeding a {@link ReplicaSetReconciler} that reports events as {@code replicaset-controller}.
  */
 public final class ReplicaSetControllerFactory implements ControllerFactory {
+
+    public static final String COMPONENT = "replicaset-controller";
 
     /** Concurrent pod creations/deletions across all workers; the slow-start batches draw from these. */
     static final int POD_OPERATION_THREADS = 32;
@@ -28,14 +29,13 @@ public final class ReplicaSetControllerFactory implements ControllerFactory {
 
     @Override
     public Controller create(ControllerContext context) {
-        InformerStore<ReplicaSet> replicaSets = InformerStore.of(context.informers(), ReplicaSet.class);
-        InformerStore<Pod> pods = InformerStore.of(context.informers(), Pod.class);
+        ObjectStore<ReplicaSet> replicaSets = context.store(ReplicaSet.class);
+        ObjectStore<Pod> pods = context.store(Pod.class);
         ControllerExpectations expectations = new ControllerExpectations(context.clock());
         ReplicaSetReconciler reconciler = new ReplicaSetReconciler(replicaSets, pods,
-                new Fabric8ReplicaSetWriter(context.client()),
-                EventSink.of(context.recorder("replicaset-controller")), expectations, WorkerPools.create("replicaset-pod-ops", POD_OPERATION_THREADS),
-                context.clock());
-        Controller controller = new Controller(name(), reconciler, context.options().workers(), context.metrics());
+                new Fabric8ReplicaSetWriter(context.client()), context.events(COMPONENT), expectations,
+                WorkerPools.create("replicaset-pod-ops", POD_OPERATION_THREADS), context.clock());
+        Controller controller = context.controller(name(), reconciler);
         context.informers().of(ReplicaSet.class).addEventHandler(new ResourceEventHandler<ReplicaSet>() {
             @Override
             public void onAdd(ReplicaSet rs) {

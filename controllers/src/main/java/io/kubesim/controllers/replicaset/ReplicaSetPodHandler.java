@@ -12,10 +12,11 @@ import io.fabric8.kubernetes.api.model.apps.ReplicaSet;
 import io.fabric8.kubernetes.client.informers.ResourceEventHandler;
 import io.kubesim.controllers.runtime.Keys;
 import io.kubesim.controllers.support.ControllerExpectations;
+import io.kubesim.controllers.support.Numbers;
 import io.kubesim.controllers.support.ObjectStore;
 import io.kubesim.controllers.support.OwnerRefs;
+import io.kubesim.controllers.support.OwnerResolver;
 import io.kubesim.controllers.support.Pods;
-import io.kubesim.controllers.support.Selectors;
 
 /**
  * Maps pod events to the keys of the ReplicaSets that must look again: the controlling ReplicaSet
@@ -26,14 +27,15 @@ import io.kubesim.controllers.support.Selectors;
  */
 final class ReplicaSetPodHandler implements ResourceEventHandler<Pod> {
 
-    private final ObjectStore<ReplicaSet> replicaSets;
+    private final OwnerResolver<ReplicaSet> replicaSets;
     private final ControllerExpectations expectations;
     private final Consumer<String> enqueue;
     private final BiConsumer<String, Duration> enqueueAfter;
 
     ReplicaSetPodHandler(ObjectStore<ReplicaSet> replicaSets, ControllerExpectations expectations,
                          Consumer<String> enqueue, BiConsumer<String, Duration> enqueueAfter) {
-        this.replicaSets = replicaSets;
+        this.replicaSets = new OwnerResolver<>(replicaSets, ReplicaSetReconciler.KIND,
+                rs -> rs.getSpec().getSelector());
         this.expectations = expectations;
         this.enqueue = enqueue;
         this.enqueueAfter = enqueueAfter;
@@ -47,7 +49,7 @@ final class ReplicaSetPodHandler implements ResourceEventHandler<Pod> {
         }
         Optional<OwnerReference> ref = OwnerRefs.controllerOf(pod);
         if (ref.isPresent()) {
-            ReplicaSet rs = resolve(pod.getMetadata().getNamespace(), ref.get());
+            ReplicaSet rs = replicaSets.resolve(pod.getMetadata().getNamespace(), ref.get());
             if (rs != null) {
                 String key = Keys.of(rs);
                 expectations.creationObserved(key);
@@ -75,18 +77,18 @@ final class ReplicaSetPodHandler implements ResourceEventHandler<Pod> {
         Optional<OwnerReference> oldRef = OwnerRefs.controllerOf(old);
         boolean refChanged = !curRef.equals(oldRef);
         if (refChanged && oldRef.isPresent()) {
-            ReplicaSet previous = resolve(old.getMetadata().getNamespace(), oldRef.get());
+            ReplicaSet previous = replicaSets.resolve(old.getMetadata().getNamespace(), oldRef.get());
             if (previous != null) {
                 enqueue.accept(Keys.of(previous));
             }
         }
         if (curRef.isPresent()) {
-            ReplicaSet rs = resolve(cur.getMetadata().getNamespace(), curRef.get());
+            ReplicaSet rs = replicaSets.resolve(cur.getMetadata().getNamespace(), curRef.get());
             if (rs == null) {
                 return;
             }
             enqueue.accept(Keys.of(rs));
-            int minReady = ReplicaSetStatuses.nz(rs.getSpec().getMinReadySeconds());
+            int minReady = Numbers.orZero(rs.getSpec().getMinReadySeconds());
             if (!Pods.isReady(old) && Pods.isReady(cur) && minReady > 0) {
                 // Availability is a matter of time passing, which no event announces.
                 enqueueAfter.accept(Keys.of(rs), Duration.ofSeconds(minReady + 1L));
@@ -100,8 +102,7 @@ final class ReplicaSetPodHandler implements ResourceEventHandler<Pod> {
 
     @Override
     public void onDelete(Pod pod, boolean finalStateUnknown) {
-        ReplicaSet rs = OwnerRefs.controllerOf(pod).map(ref -> resolve(pod.getMetadata().getNamespace(), ref))
-                .orElse(null);
+        ReplicaSet rs = replicaSets.controllerOf(pod);
         if (rs != null) {
             String key = Keys.of(rs);
             expectations.deletionObserved(key, Keys.of(pod));
@@ -109,19 +110,7 @@ final class ReplicaSetPodHandler implements ResourceEventHandler<Pod> {
         }
     }
 
-    private ReplicaSet resolve(String namespace, OwnerReference ref) {
-        if (!ReplicaSetReconciler.KIND.equals(ref.getKind())) {
-            return null;
-        }
-        ReplicaSet rs = replicaSets.get(namespace, ref.getName());
-        return rs != null && rs.getMetadata().getUid().equals(ref.getUid()) ? rs : null;
-    }
-
     private void enqueueSelecting(Pod pod) {
-        for (ReplicaSet rs : replicaSets.list(pod.getMetadata().getNamespace())) {
-            if (Selectors.matches(rs.getSpec().getSelector(), pod.getMetadata().getLabels())) {
-                enqueue.accept(Keys.of(rs));
-            }
-        }
+        replicaSets.selecting(pod).forEach(rs -> enqueue.accept(Keys.of(rs)));
     }
 }

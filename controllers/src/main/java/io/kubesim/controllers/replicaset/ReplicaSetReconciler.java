@@ -24,6 +24,7 @@ import io.kubesim.controllers.support.ControllerExpectations;
 import io.kubesim.controllers.support.ControllerRefClaims;
 import io.kubesim.controllers.support.DeepCopy;
 import io.kubesim.controllers.support.EventSink;
+import io.kubesim.controllers.support.Numbers;
 import io.kubesim.controllers.support.ObjectStore;
 import io.kubesim.controllers.support.OwnerRefs;
 import io.kubesim.controllers.support.PodTemplates;
@@ -95,17 +96,17 @@ final class ReplicaSetReconciler implements Reconciler {
         if (manageError != null) {
             throw manageError;
         }
-        int minReady = ReplicaSetStatuses.nz(updated.getSpec().getMinReadySeconds());
-        int replicas = ReplicaSetStatuses.nz(updated.getSpec().getReplicas());
-        if (minReady > 0 && ReplicaSetStatuses.nz(updated.getStatus().getReadyReplicas()) == replicas
-                && ReplicaSetStatuses.nz(updated.getStatus().getAvailableReplicas()) != replicas) {
+        int minReady = Numbers.orZero(updated.getSpec().getMinReadySeconds());
+        int replicas = Numbers.orZero(updated.getSpec().getReplicas());
+        if (minReady > 0 && Numbers.orZero(updated.getStatus().getReadyReplicas()) == replicas
+                && Numbers.orZero(updated.getStatus().getAvailableReplicas()) != replicas) {
             return Result.requeueAfter(Duration.ofSeconds(minReady));
         }
         return Result.DONE;
     }
 
     private Exception manageReplicas(String key, ReplicaSet rs, List<Pod> owned) throws InterruptedException {
-        int diff = owned.size() - ReplicaSetStatuses.nz(rs.getSpec().getReplicas());
+        int diff = owned.size() - Numbers.orZero(rs.getSpec().getReplicas());
         if (diff < 0) {
             int create = Math.min(-diff, BURST);
             expectations.expectCreations(key, create);

@@ -12,6 +12,7 @@ import io.fabric8.kubernetes.api.model.apps.ReplicaSetCondition;
 import io.fabric8.kubernetes.api.model.apps.ReplicaSetConditionBuilder;
 import io.fabric8.kubernetes.api.model.apps.ReplicaSetStatus;
 import io.kubesim.controllers.support.ApiErrors;
+import io.kubesim.controllers.support.Numbers;
 import io.kubesim.controllers.support.Pods;
 import io.kubesim.controllers.support.Times;
 
@@ -32,7 +33,7 @@ final class ReplicaSetStatuses {
         ReplicaSetStatus old = rs.getStatus() == null ? new ReplicaSetStatus() : rs.getStatus();
         Map<String, String> templateLabels = rs.getSpec().getTemplate().getMetadata() == null ? null
                 : rs.getSpec().getTemplate().getMetadata().getLabels();
-        int minReady = nz(rs.getSpec().getMinReadySeconds());
+        int minReady = Numbers.orZero(rs.getSpec().getMinReadySeconds());
         int fullyLabeled = 0;
         int ready = 0;
         int available = 0;
@@ -51,7 +52,7 @@ final class ReplicaSetStatuses {
                 : new ArrayList<>(old.getConditions());
         ReplicaSetCondition failure = find(conditions, REPLICA_FAILURE);
         if (manageError != null && failure == null) {
-            int diff = pods.size() - nz(rs.getSpec().getReplicas());
+            int diff = pods.size() - Numbers.orZero(rs.getSpec().getReplicas());
             String reason = diff < 0 ? "FailedCreate" : diff > 0 ? "FailedDelete" : "";
             conditions.add(new ReplicaSetConditionBuilder().withType(REPLICA_FAILURE).withStatus("True")
                     .withReason(reason).withMessage(ApiErrors.message(manageError))
@@ -72,10 +73,10 @@ final class ReplicaSetStatuses {
     /** True if writing {@code next} would change anything (counts, conditions, or an unobserved generation). */
     static boolean changed(ReplicaSet rs, ReplicaSetStatus next) {
         ReplicaSetStatus cur = rs.getStatus() == null ? new ReplicaSetStatus() : rs.getStatus();
-        return nz(cur.getReplicas()) != nz(next.getReplicas())
-                || nz(cur.getFullyLabeledReplicas()) != nz(next.getFullyLabeledReplicas())
-                || nz(cur.getReadyReplicas()) != nz(next.getReadyReplicas())
-                || nz(cur.getAvailableReplicas()) != nz(next.getAvailableReplicas())
+        return Numbers.orZero(cur.getReplicas()) != Numbers.orZero(next.getReplicas())
+                || Numbers.orZero(cur.getFullyLabeledReplicas()) != Numbers.orZero(next.getFullyLabeledReplicas())
+                || Numbers.orZero(cur.getReadyReplicas()) != Numbers.orZero(next.getReadyReplicas())
+                || Numbers.orZero(cur.getAvailableReplicas()) != Numbers.orZero(next.getAvailableReplicas())
                 || !Objects.equals(rs.getMetadata().getGeneration(), cur.getObservedGeneration())
                 || !Objects.equals(emptyToNull(cur.getConditions()), emptyToNull(next.getConditions()));
     }
@@ -103,9 +104,5 @@ final class ReplicaSetStatuses {
 
     private static <T> List<T> emptyToNull(List<T> l) {
         return l == null || l.isEmpty() ? null : l;
-    }
-
-    static int nz(Integer i) {
-        return i == null ? 0 : i;
     }
 }

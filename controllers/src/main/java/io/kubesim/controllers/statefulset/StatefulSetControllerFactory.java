@@ -5,8 +5,7 @@ import io.fabric8.kubernetes.api.model.apps.StatefulSet;
 import io.kubesim.controllers.ControllerContext;
 import io.kubesim.controllers.ControllerFactory;
 import io.kubesim.controllers.runtime.Controller;
-import io.kubesim.controllers.support.EventSink;
-import io.kubesim.controllers.support.InformerStore;
+import io.kubesim.controllers.support.ObjectStore;
 import io.kubesim.controllers.support.WorkerPools;
 
 /**
@@ -14,6 +13,8 @@ import io.kubesim.controllers.support.WorkerPools;
  * feeding a {@link StatefulSetReconciler} that reports events as {@code statefulset-controller}.
  */
 public final class StatefulSetControllerFactory implements ControllerFactory {
+
+    public static final String COMPONENT = "statefulset-controller";
 
     /** Concurrent pod operations of Parallel StatefulSets across all workers. */
     static final int POD_OPERATION_THREADS = 16;
@@ -25,14 +26,13 @@ public final class StatefulSetControllerFactory implements ControllerFactory {
 
     @Override
     public Controller create(ControllerContext context) {
-        InformerStore<StatefulSet> sets = InformerStore.of(context.informers(), StatefulSet.class);
-        InformerStore<Pod> pods = InformerStore.of(context.informers(), Pod.class);
+        ObjectStore<StatefulSet> sets = context.store(StatefulSet.class);
+        ObjectStore<Pod> pods = context.store(Pod.class);
         Fabric8StatefulSetWriter writer = new Fabric8StatefulSetWriter(context.client());
-        StatefulPodControl control = new StatefulPodControl(writer,
-                EventSink.of(context.recorder("statefulset-controller")));
-        StatefulSetReconciler reconciler = new StatefulSetReconciler(sets, pods, writer,
-                new StatefulSetUpdater(control, WorkerPools.create("statefulset-pod-ops", POD_OPERATION_THREADS), context.clock()));
-        Controller controller = new Controller(name(), reconciler, context.options().workers(), context.metrics());
+        StatefulPodControl control = new StatefulPodControl(writer, context.events(COMPONENT));
+        StatefulSetReconciler reconciler = new StatefulSetReconciler(sets, pods, writer, new StatefulSetUpdater(control,
+                WorkerPools.create("statefulset-pod-ops", POD_OPERATION_THREADS), context.clock()));
+        Controller controller = context.controller(name(), reconciler);
         context.informers().of(StatefulSet.class).addEventHandler(controller.ownKeyHandler());
         context.informers().of(Pod.class).addEventHandler(
                 new StatefulSetPodHandler(sets, controller::enqueue, controller::enqueueAfter));

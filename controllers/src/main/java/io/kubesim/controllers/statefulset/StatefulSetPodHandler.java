@@ -11,10 +11,11 @@ import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.apps.StatefulSet;
 import io.fabric8.kubernetes.client.informers.ResourceEventHandler;
 import io.kubesim.controllers.runtime.Keys;
+import io.kubesim.controllers.support.Numbers;
 import io.kubesim.controllers.support.ObjectStore;
 import io.kubesim.controllers.support.OwnerRefs;
+import io.kubesim.controllers.support.OwnerResolver;
 import io.kubesim.controllers.support.Pods;
-import io.kubesim.controllers.support.Selectors;
 
 /**
  * Maps pod events to the StatefulSets that must look again: the controlling one, or for orphans
@@ -23,13 +24,13 @@ import io.kubesim.controllers.support.Selectors;
  */
 final class StatefulSetPodHandler implements ResourceEventHandler<Pod> {
 
-    private final ObjectStore<StatefulSet> sets;
+    private final OwnerResolver<StatefulSet> sets;
     private final Consumer<String> enqueue;
     private final BiConsumer<String, Duration> enqueueAfter;
 
     StatefulSetPodHandler(ObjectStore<StatefulSet> sets, Consumer<String> enqueue,
                           BiConsumer<String, Duration> enqueueAfter) {
-        this.sets = sets;
+        this.sets = new OwnerResolver<>(sets, StatefulPods.KIND, set -> set.getSpec().getSelector());
         this.enqueue = enqueue;
         this.enqueueAfter = enqueueAfter;
     }
@@ -38,7 +39,7 @@ final class StatefulSetPodHandler implements ResourceEventHandler<Pod> {
     public void onAdd(Pod pod) {
         Optional<OwnerReference> ref = OwnerRefs.controllerOf(pod);
         if (ref.isPresent()) {
-            StatefulSet set = resolve(pod.getMetadata().getNamespace(), ref.get());
+            StatefulSet set = sets.resolve(pod.getMetadata().getNamespace(), ref.get());
             if (set != null) {
                 enqueue.accept(Keys.of(set));
             }
@@ -56,18 +57,18 @@ final class StatefulSetPodHandler implements ResourceEventHandler<Pod> {
         Optional<OwnerReference> oldRef = OwnerRefs.controllerOf(old);
         boolean refChanged = !curRef.equals(oldRef);
         if (refChanged && oldRef.isPresent()) {
-            StatefulSet previous = resolve(old.getMetadata().getNamespace(), oldRef.get());
+            StatefulSet previous = sets.resolve(old.getMetadata().getNamespace(), oldRef.get());
             if (previous != null) {
                 enqueue.accept(Keys.of(previous));
             }
         }
         if (curRef.isPresent()) {
-            StatefulSet set = resolve(cur.getMetadata().getNamespace(), curRef.get());
+            StatefulSet set = sets.resolve(cur.getMetadata().getNamespace(), curRef.get());
             if (set == null) {
                 return;
             }
             enqueue.accept(Keys.of(set));
-            int minReady = StatefulSetUpdater.nz(set.getSpec().getMinReadySeconds());
+            int minReady = Numbers.orZero(set.getSpec().getMinReadySeconds());
             if (!Pods.isReady(old) && Pods.isReady(cur) && minReady > 0) {
                 enqueueAfter.accept(Keys.of(set), Duration.ofSeconds(minReady + 1L));
             }
@@ -80,23 +81,13 @@ final class StatefulSetPodHandler implements ResourceEventHandler<Pod> {
 
     @Override
     public void onDelete(Pod pod, boolean finalStateUnknown) {
-        OwnerRefs.controllerOf(pod).map(ref -> resolve(pod.getMetadata().getNamespace(), ref))
-                .ifPresent(set -> enqueue.accept(Keys.of(set)));
-    }
-
-    private StatefulSet resolve(String namespace, OwnerReference ref) {
-        if (!StatefulPods.KIND.equals(ref.getKind())) {
-            return null;
+        StatefulSet set = sets.controllerOf(pod);
+        if (set != null) {
+            enqueue.accept(Keys.of(set));
         }
-        StatefulSet set = sets.get(namespace, ref.getName());
-        return set != null && set.getMetadata().getUid().equals(ref.getUid()) ? set : null;
     }
 
     private void enqueueSelecting(Pod pod) {
-        for (StatefulSet set : sets.list(pod.getMetadata().getNamespace())) {
-            if (Selectors.matches(set.getSpec().getSelector(), pod.getMetadata().getLabels())) {
-                enqueue.accept(Keys.of(set));
-            }
-        }
+        sets.selecting(pod).forEach(set -> enqueue.accept(Keys.of(set)));
     }
 }

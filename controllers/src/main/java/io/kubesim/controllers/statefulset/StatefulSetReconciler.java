@@ -13,6 +13,7 @@ import io.kubesim.controllers.runtime.Result;
 import io.kubesim.controllers.support.ApiErrors;
 import io.kubesim.controllers.support.ControllerRefClaims;
 import io.kubesim.controllers.support.DeepCopy;
+import io.kubesim.controllers.support.Numbers;
 import io.kubesim.controllers.support.ObjectStore;
 import io.kubesim.controllers.support.Selectors;
 
@@ -58,9 +59,9 @@ final class StatefulSetReconciler implements Reconciler {
         if (pass.error() != null) {
             throw pass.error();
         }
-        int minReady = StatefulSetUpdater.nz(set.getSpec().getMinReadySeconds());
-        if (minReady > 0 && StatefulSetStatuses.nz(status.getAvailableReplicas())
-                != StatefulSetUpdater.nz(set.getSpec().getReplicas())) {
+        int minReady = Numbers.orZero(set.getSpec().getMinReadySeconds());
+        if (minReady > 0 && Numbers.orZero(status.getAvailableReplicas())
+                != Numbers.orZero(set.getSpec().getReplicas())) {
             return Result.requeueAfter(Duration.ofSeconds(minReady));
         }
         return Result.DONE;

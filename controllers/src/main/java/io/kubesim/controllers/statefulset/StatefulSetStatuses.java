@@ -7,6 +7,7 @@ import java.util.Objects;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.apps.StatefulSet;
 import io.fabric8.kubernetes.api.model.apps.StatefulSetStatus;
+import io.kubesim.controllers.support.Numbers;
 import io.kubesim.controllers.support.Pods;
 
 /** A StatefulSet's status from its pods, as Kubernetes' statefulset controller computes it. Stateless. */
@@ -64,8 +65,8 @@ final class StatefulSetStatuses {
     static void completeRollingUpdate(StatefulSet set, StatefulSetStatus s) {
         boolean rolling = set.getSpec().getUpdateStrategy() == null || set.getSpec().getUpdateStrategy().getType() == null
                 || "RollingUpdate".equals(set.getSpec().getUpdateStrategy().getType());
-        if (rolling && nz(s.getUpdatedReplicas()) == nz(s.getReplicas())
-                && nz(s.getReadyReplicas()) == nz(s.getReplicas())) {
+        if (rolling && Numbers.orZero(s.getUpdatedReplicas()) == Numbers.orZero(s.getReplicas())
+                && Numbers.orZero(s.getReadyReplicas()) == Numbers.orZero(s.getReplicas())) {
             s.setCurrentReplicas(s.getUpdatedReplicas());
             s.setCurrentRevision(s.getUpdateRevision());
         }
@@ -74,34 +75,22 @@ final class StatefulSetStatuses {
     /** True if {@code next} differs from the recorded status in anything the controller maintains. */
     static boolean changed(StatefulSet set, StatefulSetStatus next) {
         StatefulSetStatus cur = set.getStatus() == null ? new StatefulSetStatus() : set.getStatus();
-        return lz(next.getObservedGeneration()) > lz(cur.getObservedGeneration())
-                || nz(next.getReplicas()) != nz(cur.getReplicas())
-                || nz(next.getCurrentReplicas()) != nz(cur.getCurrentReplicas())
-                || nz(next.getReadyReplicas()) != nz(cur.getReadyReplicas())
-                || nz(next.getUpdatedReplicas()) != nz(cur.getUpdatedReplicas())
-                || nz(next.getAvailableReplicas()) != nz(cur.getAvailableReplicas())
+        return Numbers.orZero(next.getObservedGeneration()) > Numbers.orZero(cur.getObservedGeneration())
+                || Numbers.orZero(next.getReplicas()) != Numbers.orZero(cur.getReplicas())
+                || Numbers.orZero(next.getCurrentReplicas()) != Numbers.orZero(cur.getCurrentReplicas())
+                || Numbers.orZero(next.getReadyReplicas()) != Numbers.orZero(cur.getReadyReplicas())
+                || Numbers.orZero(next.getUpdatedReplicas()) != Numbers.orZero(cur.getUpdatedReplicas())
+                || Numbers.orZero(next.getAvailableReplicas()) != Numbers.orZero(cur.getAvailableReplicas())
                 || !Objects.equals(next.getCurrentRevision(), cur.getCurrentRevision())
                 || !Objects.equals(next.getUpdateRevision(), cur.getUpdateRevision())
-                || nz(next.getCollisionCount()) != nz(cur.getCollisionCount());
+                || Numbers.orZero(next.getCollisionCount()) != Numbers.orZero(cur.getCollisionCount());
     }
 
     /** {@code s} with zero counts removed, as the API serializes it ({@code replicas}, {@code availableReplicas} stay). */
     static StatefulSetStatus omitZeros(StatefulSetStatus s) {
-        s.setReadyReplicas(zeroToNull(s.getReadyReplicas()));
-        s.setCurrentReplicas(zeroToNull(s.getCurrentReplicas()));
-        s.setUpdatedReplicas(zeroToNull(s.getUpdatedReplicas()));
+        s.setReadyReplicas(Numbers.zeroToNull(s.getReadyReplicas()));
+        s.setCurrentReplicas(Numbers.zeroToNull(s.getCurrentReplicas()));
+        s.setUpdatedReplicas(Numbers.zeroToNull(s.getUpdatedReplicas()));
         return s;
-    }
-
-    private static Integer zeroToNull(Integer i) {
-        return i == null || i == 0 ? null : i;
-    }
-
-    static int nz(Integer i) {
-        return i == null ? 0 : i;
-    }
-
-    static long lz(Long l) {
-        return l == null ? 0 : l;
     }
 }

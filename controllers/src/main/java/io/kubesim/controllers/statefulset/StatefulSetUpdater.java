@@ -11,6 +11,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.apps.StatefulSet;
 import io.fabric8.kubernetes.api.model.apps.StatefulSetStatus;
+import io.kubesim.controllers.support.Numbers;
 import io.kubesim.controllers.support.Pods;
 import io.kubesim.controllers.support.SlowStart;
 
@@ -50,10 +51,10 @@ final class StatefulSetUpdater {
      * recorded even when a write failed part-way.
      */
     Pass update(StatefulSet set, Revisions revisions, List<Pod> owned) throws InterruptedException {
-        int minReady = nz(set.getSpec().getMinReadySeconds());
+        int minReady = Numbers.orZero(set.getSpec().getMinReadySeconds());
         Instant now = clock.instant();
         int start = StatefulPods.startOrdinal(set);
-        int count = nz(set.getSpec().getReplicas());
+        int count = Numbers.orZero(set.getSpec().getReplicas());
         Pod[] replicas = new Pod[count];
         List<Pod> condemned = new ArrayList<>();
         for (Pod p : owned) {
@@ -103,7 +104,7 @@ final class StatefulSetUpdater {
             Pod pod = replicas[target];
             if (pod != null && !revisions.update().equals(StatefulPods.revision(pod)) && !Pods.isTerminating(pod)) {
                 control.delete(set, pod);
-                status.setCurrentReplicas(nz(status.getCurrentReplicas()) - 1);
+                status.setCurrentReplicas(Numbers.orZero(status.getCurrentReplicas()) - 1);
                 return;
             }
             if (StatefulPods.isUnavailable(pod, minReady, now)) {
@@ -201,9 +202,5 @@ final class StatefulSetUpdater {
             return 0;
         }
         return set.getSpec().getUpdateStrategy().getRollingUpdate().getPartition();
-    }
-
-    static int nz(Integer i) {
-        return i == null ? 0 : i;
     }
 }

@@ -18,6 +18,6 @@ public interface ObjectStore<T extends HasMetadata> {
     /** Every object in {@code namespace}, or in all namespaces when it is null; in no particular order. */
     List<T> list(String namespace);
 
-    /** The objects {@code index} files under {@code value}; the index must have been declared when the store was built. */
+    /** The objects {@code index} files under {@code value}; the index must be declared when the store is built. */
     List<T> byIndex(StoreIndex<T> index, String value);
 }

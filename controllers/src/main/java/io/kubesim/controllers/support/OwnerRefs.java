@@ -33,7 +33,7 @@ public final class OwnerRefs {
         return controllerOf(object).map(r -> ownerUid.equals(r.getUid())).orElse(false);
     }
 
-    /** A controller reference to {@code owner} blocking the owner's foreground deletion (upstream's NewControllerRef). */
+    /** A controller reference to {@code owner}, blocking its foreground deletion (upstream's NewControllerRef). */
     public static OwnerReference controllerRef(HasMetadata owner, String apiVersion, String kind) {
         return new OwnerReferenceBuilder()
                 .withApiVersion(apiVersion)

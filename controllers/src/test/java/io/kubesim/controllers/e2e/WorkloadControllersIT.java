@@ -46,6 +46,7 @@ import io.kubesim.certs.ClientIdentity;
 import io.kubesim.controllers.ControllerManagerOptions;
 import io.kubesim.controllers.ControllerManagerProcess;
 import io.kubesim.controllers.runtime.Clients;
+import io.kubesim.controllers.support.Numbers;
 import io.kubesim.controllers.testing.Fixtures;
 import io.kubesim.server.ApiServer;
 import io.kubesim.server.ServerConfig;
@@ -143,13 +144,9 @@ class WorkloadControllersIT {
         int replicas = d.getSpec().getReplicas();
         return s != null && s.getObservedGeneration() != null
                 && s.getObservedGeneration() >= d.getMetadata().getGeneration()
-                && nz(s.getUpdatedReplicas()) == replicas && nz(s.getReplicas()) == replicas
-                && nz(s.getAvailableReplicas()) == replicas
+                && Numbers.orZero(s.getUpdatedReplicas()) == replicas && Numbers.orZero(s.getReplicas()) == replicas
+                && Numbers.orZero(s.getAvailableReplicas()) == replicas
                 && "NewReplicaSetAvailable".equals(condition(d, "Progressing").getReason());
-    }
-
-    private static int nz(Integer i) {
-        return i == null ? 0 : i;
     }
 
     @Test
