@@ -4,14 +4,22 @@ import java.time.Clock;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
+import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.kubesim.controllers.runtime.ComponentMetrics;
+import io.kubesim.controllers.runtime.Controller;
 import io.kubesim.controllers.runtime.EventRecorder;
 import io.kubesim.controllers.runtime.InformerSet;
+import io.kubesim.controllers.runtime.Reconciler;
+import io.kubesim.controllers.support.EventSink;
+import io.kubesim.controllers.support.InformerStore;
+import io.kubesim.controllers.support.ObjectStore;
+import io.kubesim.controllers.support.StoreIndex;
 
 /**
  * What every controller of the controller-manager is built from: the API client, the shared
- * informers, metrics, the clock and the options. One per process; thread-safe.
+ * informers (also as {@link #store stores}), event sinks, metrics, the clock and the options, and
+ * the {@link #controller runner} with the configured worker count. One per process; thread-safe.
  */
 public final class ControllerContext implements AutoCloseable {
 
@@ -51,9 +59,29 @@ public final class ControllerContext implements AutoCloseable {
         return options;
     }
 
-    /** The event recorder reporting as {@code component} (e.g. {@code deployment-controller}). */
-    public EventRecorder recorder(String component) {
-        return recorders.computeIfAbsent(component, c -> new EventRecorder(client, c, null, clock));
+    /** The shared informer cache of {@code type} as a store. */
+    public <T extends HasMetadata> ObjectStore<T> store(Class<T> type) {
+        return InformerStore.of(informers, type);
+    }
+
+    /** The shared informer cache of {@code type} as a store, with {@code index} declared on it. */
+    public <T extends HasMetadata> ObjectStore<T> store(Class<T> type, StoreIndex<T> index) {
+        return InformerStore.of(informers, type, index);
+    }
+
+    /** Where a controller reporting as {@code component} (e.g. {@code deployment-controller}) records events. */
+    public EventSink events(String component) {
+        return EventSink.of(recorders.computeIfAbsent(component, c -> new EventRecorder(client, c, null, clock)));
+    }
+
+    /** A controller named {@code name} running {@code reconciler} on the configured number of workers. */
+    public Controller controller(String name, Reconciler reconciler) {
+        return controller(name, reconciler, Math.max(1, options.workers()));
+    }
+
+    /** A controller named {@code name} running {@code reconciler} on {@code workers} workers. */
+    public Controller controller(String name, Reconciler reconciler, int workers) {
+        return new Controller(name, reconciler, workers, metrics);
     }
 
     @Override

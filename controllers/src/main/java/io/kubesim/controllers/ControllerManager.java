@@ -6,7 +6,18 @@ import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import io.kubesim.controllers.daemonset.DaemonSetControllerFactory;
+import io.kubesim.controllers.deployment.DeploymentControllerFactory;
+import io.kubesim.controllers.endpoints.EndpointsControllerFactory;
+import io.kubesim.controllers.gc.GarbageCollectorFactory;
+import io.kubesim.controllers.namespace.NamespaceControllerFactory;
+import io.kubesim.controllers.nodeipam.NodeIpamControllerFactory;
+import io.kubesim.controllers.nodelifecycle.NodeLifecycleControllerFactory;
+import io.kubesim.controllers.nodelifecycle.TaintEvictionControllerFactory;
+import io.kubesim.controllers.podgc.PodGcControllerFactory;
+import io.kubesim.controllers.replicaset.ReplicaSetControllerFactory;
 import io.kubesim.controllers.runtime.Controller;
+import io.kubesim.controllers.statefulset.StatefulSetControllerFactory;
 
 /**
  * The set of controllers the controller-manager runs. Each controller is one factory in
@@ -19,14 +30,17 @@ public final class ControllerManager implements AutoCloseable {
 
     /** Every controller, in start order. */
     static final List<ControllerFactory> FACTORIES = List.of(
-            new io.kubesim.controllers.daemonset.DaemonSetControllerFactory(),
-            new io.kubesim.controllers.gc.GarbageCollectorFactory(),
-            new io.kubesim.controllers.namespace.NamespaceControllerFactory(),
-            new io.kubesim.controllers.nodeipam.NodeIpamControllerFactory(),
-            new io.kubesim.controllers.nodelifecycle.NodeLifecycleControllerFactory(),
-            new io.kubesim.controllers.nodelifecycle.TaintEvictionControllerFactory(),
-            new io.kubesim.controllers.podgc.PodGcControllerFactory(),
-            new io.kubesim.controllers.endpoints.EndpointsControllerFactory());
+            new ReplicaSetControllerFactory(),
+            new DeploymentControllerFactory(),
+            new StatefulSetControllerFactory(),
+            new DaemonSetControllerFactory(),
+            new GarbageCollectorFactory(),
+            new NamespaceControllerFactory(),
+            new NodeIpamControllerFactory(),
+            new NodeLifecycleControllerFactory(),
+            new TaintEvictionControllerFactory(),
+            new PodGcControllerFactory(),
+            new EndpointsControllerFactory());
 
     private final ControllerContext context;
     private final List<Controller> running = new ArrayList<>();

@@ -1,7 +1,6 @@
 package io.kubesim.controllers.daemonset;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -13,9 +12,7 @@ import io.fabric8.kubernetes.api.model.NodeSelector;
 import io.fabric8.kubernetes.api.model.NodeSelectorBuilder;
 import io.fabric8.kubernetes.api.model.NodeSelectorRequirement;
 import io.fabric8.kubernetes.api.model.NodeSelectorTerm;
-import io.fabric8.kubernetes.api.model.ObjectMeta;
 import io.fabric8.kubernetes.api.model.Pod;
-import io.fabric8.kubernetes.api.model.PodBuilder;
 import io.fabric8.kubernetes.api.model.PodSpec;
 import io.fabric8.kubernetes.api.model.PodSpecBuilder;
 import io.fabric8.kubernetes.api.model.PodTemplateSpec;
@@ -23,6 +20,7 @@ import io.fabric8.kubernetes.api.model.Toleration;
 import io.fabric8.kubernetes.api.model.TolerationBuilder;
 import io.fabric8.kubernetes.api.model.apps.DaemonSet;
 import io.kubesim.controllers.support.OwnerRefs;
+import io.kubesim.controllers.support.PodTemplates;
 import io.kubesim.controllers.support.Taints;
 
 /**
@@ -45,23 +43,16 @@ public final class DaemonPods {
     /** A new pod of {@code ds} for {@code nodeName}, not yet created. */
     public static Pod newPod(DaemonSet ds, String nodeName, String hash) {
         PodTemplateSpec template = ds.getSpec().getTemplate();
-        ObjectMeta tm = template.getMetadata() == null ? new ObjectMeta() : template.getMetadata();
-        Map<String, String> labels = new LinkedHashMap<>(tm.getLabels() == null ? Map.of() : tm.getLabels());
+        Pod pod = PodTemplates.newPod(template, ds.getMetadata().getNamespace(),
+                OwnerRefs.controllerRef(ds, "apps/v1", "DaemonSet"));
+        pod.getMetadata().setGenerateName(ds.getMetadata().getName() + "-");
+        Map<String, String> labels = pod.getMetadata().getLabels();
         templateGeneration(ds).ifPresent(g -> labels.put(GENERATION_LABEL, Long.toString(g)));
         labels.put(HASH_LABEL, hash);
         PodSpec spec = withDaemonTolerations(template.getSpec());
         spec.setAffinity(pinnedTo(spec.getAffinity(), nodeName));
-        return new PodBuilder()
-                .withNewMetadata()
-                    .withGenerateName(ds.getMetadata().getName() + "-")
-                    .withNamespace(ds.getMetadata().getNamespace())
-                    .withLabels(labels)
-                    .withAnnotations(tm.getAnnotations() == null ? null : new LinkedHashMap<>(tm.getAnnotations()))
-                    .withFinalizers(tm.getFinalizers() == null ? null : new ArrayList<>(tm.getFinalizers()))
-                    .withOwnerReferences(OwnerRefs.controllerRef(ds, "apps/v1", "DaemonSet"))
-                .endMetadata()
-                .withSpec(spec)
-                .build();
+        pod.setSpec(spec);
+        return pod;
     }
 
     /**

@@ -11,8 +11,6 @@ import io.kubesim.controllers.ControllerContext;
 import io.kubesim.controllers.ControllerFactory;
 import io.kubesim.controllers.runtime.Controller;
 import io.kubesim.controllers.runtime.Keys;
-import io.kubesim.controllers.support.EventSink;
-import io.kubesim.controllers.support.InformerStore;
 import io.kubesim.controllers.support.ObjectStore;
 import io.kubesim.controllers.support.OwnerRefs;
 
@@ -33,14 +31,13 @@ public final class DaemonSetControllerFactory implements ControllerFactory {
     @Override
     public Controller create(ControllerContext context) {
         var informers = context.informers();
-        ObjectStore<DaemonSet> daemonSets = InformerStore.of(informers.of(DaemonSet.class));
-        ObjectStore<Node> nodes = InformerStore.of(informers.of(Node.class));
-        ObjectStore<Pod> pods = InformerStore.of(informers.of(Pod.class), DaemonSetReconciler.PODS_BY_CONTROLLER);
+        ObjectStore<DaemonSet> daemonSets = context.store(DaemonSet.class);
+        ObjectStore<Node> nodes = context.store(Node.class);
+        ObjectStore<Pod> pods = context.store(Pod.class, DaemonSetReconciler.PODS_BY_CONTROLLER);
         DaemonSetReconciler reconciler = new DaemonSetReconciler(daemonSets, nodes, pods,
-                new Fabric8DaemonSetWriter(context.client()), EventSink.of(context.recorder(COMPONENT)),
-                new TemplateHash(context.client().getKubernetesSerialization()), context.clock());
-        Controller controller = new Controller(name(), reconciler, Math.max(1, context.options().workers()),
-                context.metrics());
+                new Fabric8DaemonSetWriter(context.client()), context.events(COMPONENT),
+                context.clock());
+        Controller controller = context.controller(name(), reconciler);
         informers.of(DaemonSet.class).addEventHandler(controller.ownKeyHandler());
         informers.of(Pod.class).addEventHandler(controller.<Pod>handler(pod -> OwnerRefs.controllerOf(pod)
                 .filter(r -> "DaemonSet".equals(r.getKind()) && "apps/v1".equals(r.getApiVersion()))

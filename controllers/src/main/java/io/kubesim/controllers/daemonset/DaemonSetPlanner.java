@@ -17,6 +17,8 @@ import io.fabric8.kubernetes.api.model.PodSpec;
 import io.fabric8.kubernetes.api.model.apps.DaemonSet;
 import io.fabric8.kubernetes.api.model.apps.RollingUpdateDaemonSet;
 import io.kubesim.controllers.support.EventSink;
+import io.kubesim.controllers.support.IntOrPercent;
+import io.kubesim.controllers.support.Numbers;
 import io.kubesim.controllers.support.Pods;
 
 /**
@@ -263,13 +265,11 @@ final class DaemonSetPlanner {
     }
 
     static int minReadySeconds(DaemonSet ds) {
-        Integer v = ds.getSpec().getMinReadySeconds();
-        return v == null ? 0 : v;
+        return Numbers.orZero(ds.getSpec().getMinReadySeconds());
     }
 
     private static long observedGeneration(DaemonSet ds) {
-        Long g = ds.getStatus() == null ? null : ds.getStatus().getObservedGeneration();
-        return g == null ? 0 : g;
+        return ds.getStatus() == null ? 0 : Numbers.orZero(ds.getStatus().getObservedGeneration());
     }
 
     private static Map<String, String> labels(Pod pod) {

@@ -22,10 +22,13 @@ import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.kubesim.controllers.runtime.Keys;
 import io.kubesim.controllers.runtime.Reconciler;
 import io.kubesim.controllers.runtime.Result;
+import io.kubesim.controllers.support.ApiErrors;
 import io.kubesim.controllers.support.EventSink;
 import io.kubesim.controllers.support.ObjectStore;
 import io.kubesim.controllers.support.OwnerRefs;
+import io.kubesim.controllers.support.Selectors;
 import io.kubesim.controllers.support.StoreIndex;
+import io.kubesim.controllers.support.TemplateHash;
 
 /**
  * Reconciles one DaemonSet ({@code namespace/name} key): one pod per eligible node, placed by the
@@ -46,19 +49,17 @@ public final class DaemonSetReconciler implements Reconciler {
     private final ObjectStore<Pod> pods;
     private final DaemonSetWriter writer;
     private final EventSink events;
-    private final TemplateHash templateHash;
     private final Clock clock;
     private final DaemonSetPlanner planner = new DaemonSetPlanner(new FailedPodBackoff());
     private final RecentPodWrites recent = new RecentPodWrites();
 
     DaemonSetReconciler(ObjectStore<DaemonSet> daemonSets, ObjectStore<Node> nodes, ObjectStore<Pod> pods,
-                        DaemonSetWriter writer, EventSink events, TemplateHash templateHash, Clock clock) {
+                        DaemonSetWriter writer, EventSink events, Clock clock) {
         this.daemonSets = daemonSets;
         this.nodes = nodes;
         this.pods = pods;
         this.writer = writer;
         this.events = events;
-        this.templateHash = templateHash;
         this.clock = clock;
     }
 
@@ -70,8 +71,8 @@ public final class DaemonSetReconciler implements Reconciler {
             return Result.DONE;
         }
         LabelSelector selector = ds.getSpec().getSelector();
-        if (selector == null || (isEmpty(selector.getMatchLabels()) && isEmpty(selector.getMatchExpressions()))) {
-            events.event(ds, EventSink.WARNING, "SelectingAll",
+        if (selector == null || Selectors.isEmpty(selector)) {
+            events.warning(ds, "SelectingAll",
                     "This daemon set is selecting all pods. A non-empty selector is required.");
             return Result.DONE;
         }
@@ -81,7 +82,7 @@ public final class DaemonSetReconciler implements Reconciler {
         }
         Instant now = clock.instant();
         List<Node> nodeList = nodes.list(null);
-        String hash = templateHash.of(ds.getSpec().getTemplate(),
+        String hash = TemplateHash.compute(ds.getSpec().getTemplate(),
                 ds.getStatus() == null ? null : ds.getStatus().getCollisionCount());
         PodSpec daemonSpec = DaemonPods.withDaemonTolerations(ds.getSpec().getTemplate().getSpec());
         boolean quiet = !recent.pending(key);
@@ -146,14 +147,14 @@ public final class DaemonSetReconciler implements Reconciler {
         try {
             Pod pod = writer.createPod(DaemonPods.newPod(ds, node, hash));
             recent.created(key, pod, now);
-            events.event(ds, EventSink.NORMAL, "SuccessfulCreate", "Created pod: " + pod.getMetadata().getName());
+            events.normal(ds, "SuccessfulCreate", "Created pod: " + pod.getMetadata().getName());
             return null;
         } catch (KubernetesClientException e) {
-            if (terminatingNamespace(e)) {
+            if (ApiErrors.isNamespaceTerminating(e)) {
                 LOG.debug("namespace of {} is terminating; not creating pods", key);
                 return null;
             }
-            events.event(ds, EventSink.WARNING, "FailedCreate", "Error creating: " + message(e));
+            events.warning(ds, "FailedCreate", "Error creating: " + ApiErrors.message(e));
             return e;
         }
     }
@@ -163,37 +164,18 @@ public final class DaemonSetReconciler implements Reconciler {
         try {
             writer.deletePod(pod);
             recent.deleted(key, pod, now);
-            events.event(ds, EventSink.NORMAL, "SuccessfulDelete", "Deleted pod: " + name);
+            events.normal(ds, "SuccessfulDelete", "Deleted pod: " + name);
             return null;
         } catch (KubernetesClientException e) {
-            if (e.getCode() == 404) {
+            if (ApiErrors.isNotFound(e)) {
                 return null;
             }
-            events.event(ds, EventSink.WARNING, "FailedDelete", "Error deleting: " + message(e));
+            events.warning(ds, "FailedDelete", "Error deleting: " + ApiErrors.message(e));
             return e;
         }
     }
 
-    private static boolean terminatingNamespace(KubernetesClientException e) {
-        return e.getStatus() != null && e.getStatus().getDetails() != null
-                && e.getStatus().getDetails().getCauses() != null
-                && e.getStatus().getDetails().getCauses().stream()
-                        .anyMatch(c -> "NamespaceTerminating".equals(c.getReason()));
-    }
-
-    static String message(KubernetesClientException e) {
-        return e.getStatus() != null && e.getStatus().getMessage() != null ? e.getStatus().getMessage() : e.getMessage();
-    }
-
     private static String strategy(DaemonSet ds) {
         return ds.getSpec().getUpdateStrategy() == null ? "RollingUpdate" : ds.getSpec().getUpdateStrategy().getType();
-    }
-
-    private static boolean isEmpty(Map<?, ?> m) {
-        return m == null || m.isEmpty();
-    }
-
-    private static boolean isEmpty(List<?> l) {
-        return l == null || l.isEmpty();
     }
 }

@@ -13,6 +13,7 @@ import io.fabric8.kubernetes.api.model.PodSpec;
 import io.fabric8.kubernetes.api.model.apps.DaemonSet;
 import io.fabric8.kubernetes.api.model.apps.DaemonSetStatus;
 import io.fabric8.kubernetes.api.model.apps.DaemonSetStatusBuilder;
+import io.kubesim.controllers.support.Numbers;
 import io.kubesim.controllers.support.Pods;
 
 /**
@@ -76,18 +77,14 @@ final class DaemonSetStatusCalculator {
     /** Whether writing {@code computed} would change anything the controller owns. */
     static boolean differs(DaemonSet ds, DaemonSetStatus computed) {
         DaemonSetStatus s = ds.getStatus() == null ? new DaemonSetStatus() : ds.getStatus();
-        return !Objects.equals(n(s.getDesiredNumberScheduled()), computed.getDesiredNumberScheduled())
-                || !Objects.equals(n(s.getCurrentNumberScheduled()), computed.getCurrentNumberScheduled())
-                || !Objects.equals(n(s.getNumberMisscheduled()), computed.getNumberMisscheduled())
-                || !Objects.equals(n(s.getNumberReady()), computed.getNumberReady())
-                || !Objects.equals(n(s.getNumberAvailable()), computed.getNumberAvailable())
-                || !Objects.equals(n(s.getUpdatedNumberScheduled()), computed.getUpdatedNumberScheduled())
-                || !Objects.equals(n(s.getNumberUnavailable()), computed.getNumberUnavailable())
+        return !Objects.equals(Numbers.orZero(s.getDesiredNumberScheduled()), computed.getDesiredNumberScheduled())
+                || !Objects.equals(Numbers.orZero(s.getCurrentNumberScheduled()), computed.getCurrentNumberScheduled())
+                || !Objects.equals(Numbers.orZero(s.getNumberMisscheduled()), computed.getNumberMisscheduled())
+                || !Objects.equals(Numbers.orZero(s.getNumberReady()), computed.getNumberReady())
+                || !Objects.equals(Numbers.orZero(s.getNumberAvailable()), computed.getNumberAvailable())
+                || !Objects.equals(Numbers.orZero(s.getUpdatedNumberScheduled()), computed.getUpdatedNumberScheduled())
+                || !Objects.equals(Numbers.orZero(s.getNumberUnavailable()), computed.getNumberUnavailable())
                 || s.getObservedGeneration() == null
                 || (computed.getObservedGeneration() != null && s.getObservedGeneration() < computed.getObservedGeneration());
-    }
-
-    private static Integer n(Integer v) {
-        return v == null ? 0 : v;
     }
 }

@@ -14,8 +14,7 @@ import io.kubesim.controllers.ControllerContext;
 import io.kubesim.controllers.ControllerFactory;
 import io.kubesim.controllers.runtime.Controller;
 import io.kubesim.controllers.runtime.Keys;
-import io.kubesim.controllers.support.EventSink;
-import io.kubesim.controllers.support.InformerStore;
+import io.kubesim.controllers.support.ApiErrors;
 import io.kubesim.controllers.support.ObjectStore;
 import io.kubesim.controllers.support.Pods;
 
@@ -36,13 +35,12 @@ public final class EndpointsControllerFactory implements ControllerFactory {
     @Override
     public Controller create(ControllerContext context) {
         var informers = context.informers();
-        ObjectStore<Service> services = InformerStore.of(informers.of(Service.class));
-        ObjectStore<Pod> pods = InformerStore.of(informers.of(Pod.class));
-        ObjectStore<Endpoints> endpoints = InformerStore.of(informers.of(Endpoints.class));
+        ObjectStore<Service> services = context.store(Service.class);
+        ObjectStore<Pod> pods = context.store(Pod.class);
+        ObjectStore<Endpoints> endpoints = context.store(Endpoints.class);
         EndpointsReconciler reconciler = new EndpointsReconciler(services, pods, endpoints,
-                new Fabric8Writer(context.client()), EventSink.of(context.recorder(COMPONENT)));
-        Controller controller = new Controller(name(), reconciler, Math.max(1, context.options().workers()),
-                context.metrics());
+                new Fabric8Writer(context.client()), context.events(COMPONENT));
+        Controller controller = context.controller(name(), reconciler);
         informers.of(Service.class).addEventHandler(controller.ownKeyHandler());
         informers.of(Endpoints.class).addEventHandler(controller.ownKeyHandler());
         informers.of(Pod.class).addEventHandler(new PodHandler(controller, services));
@@ -113,7 +111,7 @@ public final class EndpointsControllerFactory implements ControllerFactory {
             try {
                 client.endpoints().inNamespace(namespace).withName(name).delete();
             } catch (KubernetesClientException e) {
-                if (e.getCode() != 404) {
+                if (!ApiErrors.isNotFound(e)) {
                     throw e;
                 }
             }

@@ -19,6 +19,7 @@ import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.kubesim.controllers.runtime.Keys;
 import io.kubesim.controllers.runtime.Reconciler;
 import io.kubesim.controllers.runtime.Result;
+import io.kubesim.controllers.support.ApiErrors;
 import io.kubesim.controllers.support.EventSink;
 import io.kubesim.controllers.support.ObjectStore;
 
@@ -107,17 +108,16 @@ final class EndpointsReconciler implements Reconciler {
                 writer.update(desired);
             }
         } catch (KubernetesClientException e) {
-            if (current == null && isNamespaceTerminating(e)) {
+            if (current == null && ApiErrors.isNamespaceTerminating(e)) {
                 return Result.DONE;
             }
             if (e.getCode() != 409) {
-                String error = e.getStatus() != null && e.getStatus().getMessage() != null ? e.getStatus().getMessage()
-                        : e.getMessage();
+                String error = ApiErrors.message(e);
                 if (current == null) {
-                    events.event(desired, EventSink.WARNING, "FailedToCreateEndpoint",
+                    events.warning(desired, "FailedToCreateEndpoint",
                             "Failed to create endpoint for service " + key + ": " + error);
                 } else {
-                    events.event(desired, EventSink.WARNING, "FailedToUpdateEndpoint",
+                    events.warning(desired, "FailedToUpdateEndpoint",
                             "Failed to update endpoint " + key + ": " + error);
                 }
             }
@@ -159,13 +159,6 @@ final class EndpointsReconciler implements Reconciler {
             return new AddressView(a.getIp(), a.getHostname(), a.getNodeName(), r.getKind(), r.getNamespace(),
                     r.getName(), r.getUid());
         }).toList();
-    }
-
-    private static boolean isNamespaceTerminating(KubernetesClientException e) {
-        return e.getStatus() != null && e.getStatus().getDetails() != null
-                && e.getStatus().getDetails().getCauses() != null
-                && e.getStatus().getDetails().getCauses().stream()
-                        .anyMatch(c -> "NamespaceTerminating".equals(c.getReason()));
     }
 
     private static Map<String, String> annotations(Endpoints e) {

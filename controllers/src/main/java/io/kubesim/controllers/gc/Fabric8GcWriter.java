@@ -12,6 +12,7 @@ import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.dsl.Resource;
 import io.fabric8.kubernetes.client.dsl.base.PatchContext;
 import io.fabric8.kubernetes.client.dsl.base.PatchType;
+import io.kubesim.controllers.support.ApiErrors;
 
 /**
  * {@link GcWriter} over the Fabric8 client: deletes carry a uid precondition (raw request, as
@@ -65,7 +66,7 @@ final class Fabric8GcWriter implements GcWriter {
         try {
             resource(object).patch(PatchContext.of(PatchType.STRATEGIC_MERGE), patch);
         } catch (KubernetesClientException e) {
-            if (e.getCode() != 404) {
+            if (!ApiErrors.isNotFound(e)) {
                 throw e;
             }
         }
@@ -89,7 +90,7 @@ final class Fabric8GcWriter implements GcWriter {
                 resource(object).patch(PatchContext.of(PatchType.JSON_MERGE), patch);
                 return;
             } catch (KubernetesClientException e) {
-                if (e.getCode() == 404) {
+                if (ApiErrors.isNotFound(e)) {
                     return;
                 }
                 if (e.getCode() != 409 || attempt >= CONFLICT_RETRIES) {

@@ -26,8 +26,7 @@ public final class GarbageCollectorFactory implements ControllerFactory {
         GarbageCollectorReconciler reconciler = new GarbageCollectorReconciler(graph,
                 new Fabric8OwnerLookup(context.client()), new Fabric8GcWriter(context.client()),
                 uid -> self.get().enqueue(uid));
-        Controller controller = new Controller(name(), reconciler, Math.max(1, context.options().workers()),
-                context.metrics());
+        Controller controller = context.controller(name(), reconciler);
         self.set(controller);
         for (ServedKind kind : ServedKind.ALL) {
             if (!kind.kind().equals("Event")) {

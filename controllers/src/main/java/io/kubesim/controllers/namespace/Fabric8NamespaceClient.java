@@ -11,6 +11,7 @@ import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 import io.fabric8.kubernetes.api.model.NamespaceStatus;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
+import io.kubesim.controllers.support.ApiErrors;
 import io.kubesim.controllers.support.ServedKind;
 
 /**
@@ -55,7 +56,7 @@ final class Fabric8NamespaceClient implements NamespaceContent, NamespaceWriter 
         try {
             client.raw("/api/v1/namespaces/" + ns.getMetadata().getName() + "/finalize", "PUT", body);
         } catch (KubernetesClientException e) {
-            if (e.getCode() != 404) {
+            if (!ApiErrors.isNotFound(e)) {
                 throw e;
             }
         }

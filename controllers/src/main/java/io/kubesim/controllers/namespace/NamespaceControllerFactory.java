@@ -6,7 +6,6 @@ import io.fabric8.kubernetes.client.informers.ResourceEventHandler;
 import io.kubesim.controllers.ControllerContext;
 import io.kubesim.controllers.ControllerFactory;
 import io.kubesim.controllers.runtime.Controller;
-import io.kubesim.controllers.support.InformerStore;
 import io.kubesim.controllers.support.ObjectStore;
 
 /**
@@ -23,11 +22,10 @@ public final class NamespaceControllerFactory implements ControllerFactory {
 
     @Override
     public Controller create(ControllerContext context) {
-        ObjectStore<Namespace> namespaces = InformerStore.of(context.informers().of(Namespace.class));
+        ObjectStore<Namespace> namespaces = context.store(Namespace.class);
         Fabric8NamespaceClient client = new Fabric8NamespaceClient(context.client());
-        Controller controller = new Controller(name(),
-                new NamespaceReconciler(namespaces, client, client, context.clock()),
-                Math.max(1, context.options().workers()), context.metrics());
+        Controller controller = context.controller(name(),
+                new NamespaceReconciler(namespaces, client, client, context.clock()));
         context.informers().of(Namespace.class).addEventHandler(controller.ownKeyHandler());
         context.informers().of(Pod.class).addEventHandler(new ResourceEventHandler<>() {
             @Override

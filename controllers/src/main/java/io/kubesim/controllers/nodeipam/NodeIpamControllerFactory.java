@@ -10,8 +10,6 @@ import io.fabric8.kubernetes.client.dsl.base.PatchType;
 import io.kubesim.controllers.ControllerContext;
 import io.kubesim.controllers.ControllerFactory;
 import io.kubesim.controllers.runtime.Controller;
-import io.kubesim.controllers.support.EventSink;
-import io.kubesim.controllers.support.InformerStore;
 
 /**
  * Node IPAM ({@code nodeipam}, events from {@code cidrAllocator}): pod CIDRs of
@@ -34,10 +32,10 @@ public final class NodeIpamControllerFactory implements ControllerFactory {
         NodeCidrWriter writer = (node, cidr) -> client.nodes().withName(node.getMetadata().getName())
                 .patch(PatchContext.of(PatchType.JSON_MERGE), client.getKubernetesSerialization().asJson(
                         Map.of("spec", Map.of("podCIDR", cidr, "podCIDRs", List.of(cidr)))));
-        NodeIpamReconciler reconciler = new NodeIpamReconciler(InformerStore.of(context.informers().of(Node.class)),
-                cidrs, writer, EventSink.of(context.recorder(COMPONENT)));
+        NodeIpamReconciler reconciler = new NodeIpamReconciler(context.store(Node.class), cidrs, writer,
+                context.events(COMPONENT));
         // One worker: assignments are cheap, and a single writer keeps the allocation order simple to follow.
-        Controller controller = new Controller(name(), reconciler, 1, context.metrics());
+        Controller controller = context.controller(name(), reconciler, 1);
         context.informers().of(Node.class).addEventHandler(controller.ownKeyHandler());
         return controller;
     }

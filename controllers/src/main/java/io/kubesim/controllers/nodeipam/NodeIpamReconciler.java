@@ -73,13 +73,13 @@ final class NodeIpamReconciler implements Reconciler {
         }
         var cidr = cidrs.allocateNext();
         if (cidr.isEmpty()) {
-            events.event(node, EventSink.NORMAL, "CIDRNotAvailable", "Node " + name + " status is now: CIDRNotAvailable");
+            events.normal(node, "CIDRNotAvailable", "Node " + name + " status is now: CIDRNotAvailable");
             return Result.requeueAfter(FULL_RETRY);
         }
         try {
             writer.setPodCidr(node, cidr.get());
         } catch (KubernetesClientException e) {
-            events.event(node, EventSink.NORMAL, "CIDRAssignmentFailed",
+            events.normal(node, "CIDRAssignmentFailed",
                     "Node " + name + " status is now: CIDRAssignmentFailed");
             cidrs.release(cidr.get());
             throw e;

@@ -16,6 +16,7 @@ import io.fabric8.kubernetes.api.model.coordination.v1.Lease;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.kubesim.controllers.runtime.Reconciler;
 import io.kubesim.controllers.runtime.Result;
+import io.kubesim.controllers.support.ApiErrors;
 import io.kubesim.controllers.support.EventSink;
 import io.kubesim.controllers.support.Nodes;
 import io.kubesim.controllers.support.ObjectStore;
@@ -88,7 +89,7 @@ final class NodeHealthReconciler implements Reconciler {
                 boolean wasReady = Nodes.isReady(node);
                 node = writer.updateConditions(node, silenced.get());
                 if (wasReady) {
-                    events.event(node, EventSink.NORMAL, "NodeNotReady", "Node " + name + " status is now: NodeNotReady");
+                    events.normal(node, "NodeNotReady", "Node " + name + " status is now: NodeNotReady");
                 }
             }
         }
@@ -114,9 +115,9 @@ final class NodeHealthReconciler implements Reconciler {
             }
             try {
                 writer.markPodNotReady(pod, Times.format(now));
-                events.event(pod, EventSink.WARNING, "NodeNotReady", "Node is not ready");
+                events.warning(pod, "NodeNotReady", "Node is not ready");
             } catch (KubernetesClientException e) {
-                if (e.getCode() != 404) {
+                if (!ApiErrors.isNotFound(e)) {
                     failure = e;
                 }
             }
@@ -127,6 +128,6 @@ final class NodeHealthReconciler implements Reconciler {
     }
 
     private void nodeEvent(Node node, String reason, String text) {
-        events.event(node, EventSink.NORMAL, reason, "Node " + node.getMetadata().getName() + " event: " + text);
+        events.normal(node, reason, "Node " + node.getMetadata().getName() + " event: " + text);
     }
 }

@@ -8,8 +8,6 @@ import io.fabric8.kubernetes.api.model.coordination.v1.Lease;
 import io.kubesim.controllers.ControllerContext;
 import io.kubesim.controllers.ControllerFactory;
 import io.kubesim.controllers.runtime.Controller;
-import io.kubesim.controllers.support.EventSink;
-import io.kubesim.controllers.support.InformerStore;
 import io.kubesim.controllers.support.Nodes;
 import io.kubesim.controllers.support.ObjectStore;
 import io.kubesim.controllers.support.StoreIndex;
@@ -32,13 +30,12 @@ public final class NodeLifecycleControllerFactory implements ControllerFactory {
     @Override
     public Controller create(ControllerContext context) {
         var informers = context.informers();
-        ObjectStore<Node> nodes = InformerStore.of(informers.of(Node.class));
-        NodeHealthReconciler reconciler = new NodeHealthReconciler(nodes, InformerStore.of(informers.of(Lease.class)),
-                InformerStore.of(informers.of(Pod.class), StoreIndex.PODS_BY_NODE),
-                new Fabric8NodeLifecycleWriter(context.client()), EventSink.of(context.recorder(COMPONENT)),
+        ObjectStore<Node> nodes = context.store(Node.class);
+        NodeHealthReconciler reconciler = new NodeHealthReconciler(nodes, context.store(Lease.class),
+                context.store(Pod.class, StoreIndex.PODS_BY_NODE),
+                new Fabric8NodeLifecycleWriter(context.client()), context.events(COMPONENT),
                 context.clock(), context.options().nodeMonitorGracePeriod());
-        Controller controller = new Controller(name(), reconciler, Math.max(1, context.options().workers()),
-                context.metrics());
+        Controller controller = context.controller(name(), reconciler);
         informers.of(Node.class).addEventHandler(controller.ownKeyHandler());
         informers.of(Lease.class).addEventHandler(controller.<Lease>handler(lease -> {
             if (!NodeHealthReconciler.LEASE_NAMESPACE.equals(lease.getMetadata().getNamespace())) {

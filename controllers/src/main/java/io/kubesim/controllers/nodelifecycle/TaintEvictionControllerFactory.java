@@ -10,8 +10,6 @@ import io.fabric8.kubernetes.client.informers.ResourceEventHandler;
 import io.kubesim.controllers.ControllerContext;
 import io.kubesim.controllers.ControllerFactory;
 import io.kubesim.controllers.runtime.Controller;
-import io.kubesim.controllers.support.EventSink;
-import io.kubesim.controllers.support.InformerStore;
 import io.kubesim.controllers.support.ObjectStore;
 import io.kubesim.controllers.support.Pods;
 import io.kubesim.controllers.support.StoreIndex;
@@ -34,13 +32,12 @@ public final class TaintEvictionControllerFactory implements ControllerFactory {
     @Override
     public Controller create(ControllerContext context) {
         var informers = context.informers();
-        ObjectStore<Node> nodes = InformerStore.of(informers.of(Node.class));
+        ObjectStore<Node> nodes = context.store(Node.class);
         Fabric8NodeLifecycleWriter writer = new Fabric8NodeLifecycleWriter(context.client());
         TaintEvictionReconciler reconciler = new TaintEvictionReconciler(nodes,
-                InformerStore.of(informers.of(Pod.class), StoreIndex.PODS_BY_NODE), writer,
-                EventSink.of(context.recorder(COMPONENT)), context.clock());
-        Controller controller = new Controller(name(), reconciler, Math.max(1, context.options().workers()),
-                context.metrics());
+                context.store(Pod.class, StoreIndex.PODS_BY_NODE), writer,
+                context.events(COMPONENT), context.clock());
+        Controller controller = context.controller(name(), reconciler);
         informers.of(Node.class).addEventHandler(new ResourceEventHandler<>() {
             @Override
             public void onAdd(Node node) {

@@ -16,6 +16,7 @@ import io.fabric8.kubernetes.api.model.Toleration;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.kubesim.controllers.runtime.Reconciler;
 import io.kubesim.controllers.runtime.Result;
+import io.kubesim.controllers.support.ApiErrors;
 import io.kubesim.controllers.support.EventSink;
 import io.kubesim.controllers.support.ObjectStore;
 import io.kubesim.controllers.support.Pods;
@@ -91,12 +92,12 @@ final class TaintEvictionReconciler implements Reconciler {
                 continue;
             }
             try {
-                events.event(pod, EventSink.NORMAL, "TaintManagerEviction",
+                events.normal(pod, "TaintManagerEviction",
                         "Marking for deletion Pod " + pod.getMetadata().getNamespace() + "/" + pod.getMetadata().getName());
                 writer.evict(pod, Times.format(now));
                 stillEvicted.add(uid);
             } catch (KubernetesClientException e) {
-                if (e.getCode() != 404) {
+                if (!ApiErrors.isNotFound(e)) {
                     next.put(uid, since);
                     failure = e;
                 }
@@ -120,7 +121,7 @@ final class TaintEvictionReconciler implements Reconciler {
 
     private void cancel(Pod pod, boolean wasScheduled) {
         if (wasScheduled) {
-            events.event(pod, EventSink.NORMAL, "TaintManagerEviction", "Cancelling deletion of Pod "
+            events.normal(pod, "TaintManagerEviction", "Cancelling deletion of Pod "
                     + pod.getMetadata().getNamespace() + "/" + pod.getMetadata().getName());
         }
     }

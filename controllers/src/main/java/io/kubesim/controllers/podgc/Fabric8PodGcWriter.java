@@ -10,6 +10,7 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.dsl.base.PatchContext;
 import io.fabric8.kubernetes.client.dsl.base.PatchType;
+import io.kubesim.controllers.support.ApiErrors;
 import io.kubesim.controllers.support.Pods;
 
 /** {@link PodGcWriter} over the Fabric8 client. Thread-safe. */
@@ -36,7 +37,7 @@ final class Fabric8PodGcWriter implements PodGcWriter {
             }
             resource.withGracePeriod(0).delete();
         } catch (KubernetesClientException e) {
-            if (e.getCode() != 404) {
+            if (!ApiErrors.isNotFound(e)) {
                 throw e;
             }
         }

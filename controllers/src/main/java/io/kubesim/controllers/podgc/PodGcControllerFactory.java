@@ -10,7 +10,6 @@ import io.kubesim.controllers.ControllerContext;
 import io.kubesim.controllers.ControllerFactory;
 import io.kubesim.controllers.runtime.Controller;
 import io.kubesim.controllers.runtime.Keys;
-import io.kubesim.controllers.support.InformerStore;
 import io.kubesim.controllers.support.Nodes;
 import io.kubesim.controllers.support.ObjectStore;
 import io.kubesim.controllers.support.Pods;
@@ -34,11 +33,11 @@ public final class PodGcControllerFactory implements ControllerFactory {
     @Override
     public Controller create(ControllerContext context) {
         var informers = context.informers();
-        ObjectStore<Pod> pods = InformerStore.of(informers.of(Pod.class), StoreIndex.PODS_BY_NODE);
-        ObjectStore<Node> nodes = InformerStore.of(informers.of(Node.class));
+        ObjectStore<Pod> pods = context.store(Pod.class, StoreIndex.PODS_BY_NODE);
+        ObjectStore<Node> nodes = context.store(Node.class);
         PodGcReconciler reconciler = new PodGcReconciler(pods, nodes, new Fabric8PodGcWriter(context.client()),
                 context.clock(), TERMINATED_THRESHOLD);
-        Controller controller = new Controller(name(), reconciler, 1, context.metrics());
+        Controller controller = context.controller(name(), reconciler, 1);
         informers.of(Pod.class).addEventHandler(controller.<Pod>handler(pod -> {
             String node = Pods.nodeName(pod);
             boolean suspect = Pods.isTerminating(pod) || (!node.isEmpty() && nodes.get(null, node) == null);

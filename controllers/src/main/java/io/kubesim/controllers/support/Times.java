@@ -1,5 +1,6 @@
 package io.kubesim.controllers.support;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
@@ -7,15 +8,15 @@ import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 
 /**
- * Kubernetes timestamps: {@code metav1.Time} is RFC 3339 with second precision
- * ({@code 2024-05-01T10:00:00Z}), {@code metav1.MicroTime} carries microseconds. Stateless.
+ * Kubernetes timestamps: {@code metav1.Time} is RFC 3339 with second precision in UTC
+ * ({@code 2024-05-01T10:00:00Z}); {@code metav1.MicroTime} carries microseconds. Stateless.
  */
 public final class Times {
 
     private Times() {
     }
 
-    /** The instant of an RFC 3339 timestamp, or null when it is absent or malformed. */
+    /** The instant of an RFC 3339 timestamp (any offset), or null when it is absent or malformed. */
     public static Instant parse(String timestamp) {
         if (timestamp == null || timestamp.isEmpty()) {
             return null;
@@ -27,6 +28,7 @@ public final class Times {
         }
     }
 
+    /** The instant of a Fabric8 {@code MicroTime} value, or null. */
     public static Instant of(ZonedDateTime time) {
         return time == null ? null : time.toInstant();
     }
@@ -34,6 +36,11 @@ public final class Times {
     /** A {@code metav1.Time}: truncated to seconds, {@code Z} suffix. */
     public static String format(Instant instant) {
         return DateTimeFormatter.ISO_INSTANT.format(instant.truncatedTo(ChronoUnit.SECONDS));
+    }
+
+    /** Now on {@code clock}, as the API stores it. */
+    public static String now(Clock clock) {
+        return format(clock.instant());
     }
 
     /** The later of two instants, either of which may be null. */

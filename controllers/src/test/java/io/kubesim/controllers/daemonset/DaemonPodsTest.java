@@ -14,32 +14,11 @@ import org.junit.jupiter.params.provider.MethodSource;
 import io.fabric8.kubernetes.api.model.Node;
 import io.fabric8.kubernetes.api.model.NodeBuilder;
 import io.fabric8.kubernetes.api.model.Pod;
-import io.fabric8.kubernetes.api.model.PodTemplateSpec;
 import io.fabric8.kubernetes.api.model.apps.DaemonSet;
 import io.fabric8.kubernetes.api.model.apps.DaemonSetBuilder;
-import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
-import io.kubesim.controllers.support.Fixtures;
+import io.kubesim.controllers.testing.Fixtures;
 
 class DaemonPodsTest {
-
-    private final TemplateHash hash = new TemplateHash(new KubernetesSerialization());
-
-    @Test
-    void templateHashIsStableSafeEncodedAndFollowsTheTemplate() {
-        PodTemplateSpec t1 = DaemonSetReconcilerTest.ds("a").getSpec().getTemplate();
-        PodTemplateSpec t2 = DaemonSetReconcilerTest.ds("a").getSpec().getTemplate();
-        PodTemplateSpec t3 = DaemonSetReconcilerTest.ds("b").getSpec().getTemplate();
-        assertThat(hash.of(t1, null)).isEqualTo(hash.of(t2, null)).matches("[bcdfghjklmnpqrstvwxz2456789]{1,10}");
-        assertThat(hash.of(t1, null)).isNotEqualTo(hash.of(t3, null)).isNotEqualTo(hash.of(t1, 1));
-    }
-
-    @Test
-    void fnvMatchesTheReferenceVectors() {
-        // FNV-1a 32-bit test vectors
-        assertThat(TemplateHash.fnv32a(0x811c9dc5, new byte[0])).isEqualTo(0x811c9dc5);
-        assertThat(TemplateHash.fnv32a(0x811c9dc5, "a".getBytes())).isEqualTo(0xe40c292c);
-        assertThat(TemplateHash.fnv32a(0x811c9dc5, "foobar".getBytes())).isEqualTo(0xbf9cf968);
-    }
 
     @Test
     void affinityPinsTheNodeAndKeepsPreferredTerms() {

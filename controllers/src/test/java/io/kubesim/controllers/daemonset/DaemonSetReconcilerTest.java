@@ -15,24 +15,23 @@ import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.PodBuilder;
 import io.fabric8.kubernetes.api.model.apps.DaemonSet;
 import io.fabric8.kubernetes.api.model.apps.DaemonSetBuilder;
-import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
-import io.kubesim.controllers.support.Fixtures;
-import io.kubesim.controllers.support.MapStore;
-import io.kubesim.controllers.support.MutableClock;
-import io.kubesim.controllers.support.RecordingEvents;
+import io.kubesim.controllers.testing.Fixtures;
+import io.kubesim.controllers.testing.MemoryStore;
+import io.kubesim.controllers.testing.MutableClock;
+import io.kubesim.controllers.testing.RecordedEvents;
 
 class DaemonSetReconcilerTest {
 
     private static final Instant T0 = Instant.parse("2024-01-01T00:00:00Z");
 
     private final MutableClock clock = new MutableClock(T0.plusSeconds(60));
-    private final MapStore<DaemonSet> daemonSets = new MapStore<>();
-    private final MapStore<Node> nodes = new MapStore<>();
-    private final MapStore<Pod> pods = new MapStore<>();
-    private final RecordingEvents events = new RecordingEvents();
+    private final MemoryStore<DaemonSet> daemonSets = new MemoryStore<>();
+    private final MemoryStore<Node> nodes = new MemoryStore<>();
+    private final MemoryStore<Pod> pods = new MemoryStore<>();
+    private final RecordedEvents events = new RecordedEvents();
     private final FakeDaemonSetWriter writer = new FakeDaemonSetWriter(pods);
     private final DaemonSetReconciler reconciler = new DaemonSetReconciler(daemonSets, nodes, pods, writer, events,
-            new TemplateHash(new KubernetesSerialization()), clock);
+            clock);
 
     @Test
     void createsOnePodPerEligibleNodePinnedByAffinity() {

@@ -8,8 +8,8 @@ import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.PodBuilder;
 import io.fabric8.kubernetes.api.model.apps.DaemonSet;
 import io.fabric8.kubernetes.api.model.apps.DaemonSetStatus;
-import io.kubesim.controllers.support.Fixtures;
-import io.kubesim.controllers.support.MapStore;
+import io.kubesim.controllers.testing.Fixtures;
+import io.kubesim.controllers.testing.MemoryStore;
 
 /** Records the controller's writes; created pods optionally become visible in the pod store (the "watch"). */
 final class FakeDaemonSetWriter implements DaemonSetWriter {
@@ -17,11 +17,11 @@ final class FakeDaemonSetWriter implements DaemonSetWriter {
     final List<Pod> created = new CopyOnWriteArrayList<>();
     final List<String> deleted = new CopyOnWriteArrayList<>();
     final List<DaemonSetStatus> statuses = new CopyOnWriteArrayList<>();
-    private final MapStore<Pod> pods;
+    private final MemoryStore<Pod> pods;
     private final AtomicInteger sequence = new AtomicInteger();
     boolean visible = true;
 
-    FakeDaemonSetWriter(MapStore<Pod> pods) {
+    FakeDaemonSetWriter(MemoryStore<Pod> pods) {
         this.pods = pods;
     }
 

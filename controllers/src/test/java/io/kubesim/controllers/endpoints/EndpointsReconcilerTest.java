@@ -17,17 +17,17 @@ import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.PodBuilder;
 import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.ServiceBuilder;
-import io.kubesim.controllers.support.Fixtures;
-import io.kubesim.controllers.support.MapStore;
-import io.kubesim.controllers.support.RecordingEvents;
+import io.kubesim.controllers.testing.Fixtures;
+import io.kubesim.controllers.testing.MemoryStore;
+import io.kubesim.controllers.testing.RecordedEvents;
 
 class EndpointsReconcilerTest {
 
     private static final Instant T0 = Instant.parse("2024-01-01T00:00:00Z");
 
-    private final MapStore<Service> services = new MapStore<>();
-    private final MapStore<Pod> pods = new MapStore<>();
-    private final MapStore<Endpoints> endpoints = new MapStore<>();
+    private final MemoryStore<Service> services = new MemoryStore<>();
+    private final MemoryStore<Pod> pods = new MemoryStore<>();
+    private final MemoryStore<Endpoints> endpoints = new MemoryStore<>();
     private final List<String> deletes = new CopyOnWriteArrayList<>();
     private final List<Endpoints> writes = new CopyOnWriteArrayList<>();
     private final EndpointsReconciler reconciler = new EndpointsReconciler(services, pods, endpoints,
@@ -49,7 +49,7 @@ class EndpointsReconcilerTest {
                     deletes.add(namespace + "/" + name);
                     endpoints.remove(namespace, name);
                 }
-            }, new RecordingEvents());
+            }, new RecordedEvents());
 
     @Test
     void readyAndNotReadyPodsWithResolvedPorts() {

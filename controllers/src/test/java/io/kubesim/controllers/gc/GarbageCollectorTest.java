@@ -21,7 +21,7 @@ import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.PodBuilder;
 import io.fabric8.kubernetes.api.model.apps.ReplicaSet;
 import io.fabric8.kubernetes.api.model.apps.ReplicaSetBuilder;
-import io.kubesim.controllers.support.Fixtures;
+import io.kubesim.controllers.testing.Fixtures;
 import io.kubesim.controllers.support.ServedKind;
 
 /**

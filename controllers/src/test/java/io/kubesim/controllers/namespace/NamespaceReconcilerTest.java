@@ -22,8 +22,8 @@ import io.fabric8.kubernetes.api.model.NamespaceStatus;
 import io.fabric8.kubernetes.api.model.PodBuilder;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.kubesim.controllers.runtime.Result;
-import io.kubesim.controllers.support.MapStore;
-import io.kubesim.controllers.support.MutableClock;
+import io.kubesim.controllers.testing.MemoryStore;
+import io.kubesim.controllers.testing.MutableClock;
 import io.kubesim.controllers.support.ServedKind;
 
 class NamespaceReconcilerTest {
@@ -31,7 +31,7 @@ class NamespaceReconcilerTest {
     private static final Instant NOW = Instant.parse("2024-01-01T00:10:00Z");
 
     private final MutableClock clock = new MutableClock(NOW);
-    private final MapStore<Namespace> namespaces = new MapStore<>();
+    private final MemoryStore<Namespace> namespaces = new MemoryStore<>();
     private final FakeContent content = new FakeContent();
     private final FakeWriter writer = new FakeWriter();
     private final NamespaceReconciler reconciler = new NamespaceReconciler(namespaces, content, writer, clock);

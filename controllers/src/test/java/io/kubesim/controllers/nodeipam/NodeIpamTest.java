@@ -13,14 +13,14 @@ import io.fabric8.kubernetes.api.model.Node;
 import io.fabric8.kubernetes.api.model.NodeBuilder;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.kubesim.controllers.runtime.Result;
-import io.kubesim.controllers.support.Fixtures;
-import io.kubesim.controllers.support.MapStore;
-import io.kubesim.controllers.support.RecordingEvents;
+import io.kubesim.controllers.testing.Fixtures;
+import io.kubesim.controllers.testing.MemoryStore;
+import io.kubesim.controllers.testing.RecordedEvents;
 
 class NodeIpamTest {
 
-    private final MapStore<Node> nodes = new MapStore<>();
-    private final RecordingEvents events = new RecordingEvents();
+    private final MemoryStore<Node> nodes = new MemoryStore<>();
+    private final RecordedEvents events = new RecordedEvents();
     private final Map<String, String> written = new LinkedHashMap<>();
     private boolean failWrites;
     private final NodeCidrWriter writer = (node, cidr) -> {

@@ -19,10 +19,10 @@ import io.fabric8.kubernetes.api.model.Taint;
 import io.fabric8.kubernetes.api.model.coordination.v1.Lease;
 import io.fabric8.kubernetes.api.model.coordination.v1.LeaseBuilder;
 import io.kubesim.controllers.runtime.Result;
-import io.kubesim.controllers.support.Fixtures;
-import io.kubesim.controllers.support.MapStore;
-import io.kubesim.controllers.support.MutableClock;
-import io.kubesim.controllers.support.RecordingEvents;
+import io.kubesim.controllers.testing.Fixtures;
+import io.kubesim.controllers.testing.MemoryStore;
+import io.kubesim.controllers.testing.MutableClock;
+import io.kubesim.controllers.testing.RecordedEvents;
 
 class NodeLifecycleTest {
 
@@ -30,10 +30,10 @@ class NodeLifecycleTest {
     private static final Duration GRACE = Duration.ofSeconds(40);
 
     private final MutableClock clock = new MutableClock(T0);
-    private final MapStore<Node> nodes = new MapStore<>();
-    private final MapStore<Lease> leases = new MapStore<>();
-    private final MapStore<Pod> pods = new MapStore<>();
-    private final RecordingEvents events = new RecordingEvents();
+    private final MemoryStore<Node> nodes = new MemoryStore<>();
+    private final MemoryStore<Lease> leases = new MemoryStore<>();
+    private final MemoryStore<Pod> pods = new MemoryStore<>();
+    private final RecordedEvents events = new RecordedEvents();
     private final FakeWriter writer = new FakeWriter();
     private final NodeHealthReconciler health = new NodeHealthReconciler(nodes, leases, pods, writer, events, clock,
             GRACE);

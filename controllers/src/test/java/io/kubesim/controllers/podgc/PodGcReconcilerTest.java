@@ -17,17 +17,17 @@ import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.PodBuilder;
 import io.fabric8.kubernetes.api.model.PodCondition;
 import io.kubesim.controllers.runtime.Result;
-import io.kubesim.controllers.support.Fixtures;
-import io.kubesim.controllers.support.MapStore;
-import io.kubesim.controllers.support.MutableClock;
+import io.kubesim.controllers.testing.Fixtures;
+import io.kubesim.controllers.testing.MemoryStore;
+import io.kubesim.controllers.testing.MutableClock;
 
 class PodGcReconcilerTest {
 
     private static final Instant T0 = Instant.parse("2024-01-01T00:00:00Z");
 
     private final MutableClock clock = new MutableClock(T0);
-    private final MapStore<Pod> pods = new MapStore<>();
-    private final MapStore<Node> nodes = new MapStore<>();
+    private final MemoryStore<Pod> pods = new MemoryStore<>();
+    private final MemoryStore<Node> nodes = new MemoryStore<>();
     private final List<String> deleted = new CopyOnWriteArrayList<>();
     private final List<PodCondition> conditions = new CopyOnWriteArrayList<>();
     private final Set<String> liveNodes = new HashSet<>();

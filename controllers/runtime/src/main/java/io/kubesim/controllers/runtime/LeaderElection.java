@@ -2,7 +2,9 @@ package io.kubesim.controllers.runtime;
 
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -33,9 +35,60 @@ public final class LeaderElection {
                 Duration.ofSeconds(2));
     }
 
+    /**
+     * A running campaign. {@link #close} stops it and, if this instance holds the lease, gives it
+     * up before returning, so a standby can take over at once (also from a shutdown hook, where
+     * nothing runs after the hook). Thread-safe.
+     */
+    public static final class Campaign implements AutoCloseable {
+        private final LeaderElector elector;
+        private final ExecutorService executor;
+        private final CompletableFuture<?> future;
+
+        private Campaign(LeaderElector elector, ExecutorService executor, CompletableFuture<?> future) {
+            this.elector = elector;
+            this.executor = executor;
+            this.future = future;
+        }
+
+        /** Completes when this instance stops leading. */
+        public CompletableFuture<?> future() {
+            return future;
+        }
+
+        @Override
+        public void close() {
+            future.cancel(true);
+            // The elector's loop must be stopped first: a renewal still running would take the
+            // lease right back after the release.
+            executor.shutdownNow();
+            try {
+                executor.awaitTermination(5, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            try {
+                elector.release();
+            } catch (RuntimeException e) {
+                LOG.debug("cannot release the lease: {}", e.getMessage());
+            }
+        }
+    }
+
     /** Starts campaigning; the returned future completes when this instance stops leading. */
     public static CompletableFuture<?> run(KubernetesClient client, String leaseName, String identity, Timing timing,
                                            Runnable onStart, Runnable onStop) {
+        return campaign(client, leaseName, identity, timing, onStart, onStop).future();
+    }
+
+    /** Starts campaigning; close the result to stop and release the lease. */
+    public static Campaign campaign(KubernetesClient client, String leaseName, String identity, Timing timing,
+                                    Runnable onStart, Runnable onStop) {
+        ExecutorService executor = Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "leader-election");
+            t.setDaemon(true);
+            return t;
+        });
         LeaderElector elector = new LeaderElector(client, new LeaderElectionConfigBuilder()
                 .withName(leaseName)
                 .withLock(new LeaseLock("kube-system", leaseName, identity))
@@ -53,11 +106,7 @@ public final class LeaderElection {
                             onStop.run();
                         },
                         leader -> LOG.info("the leader of {} is {}", leaseName, leader)))
-                .build(), Executors.newSingleThreadExecutor(r -> {
-                    Thread t = new Thread(r, "leader-election");
-                    t.setDaemon(true);
-                    return t;
-                }));
-        return elector.start();
+                .build(), executor);
+        return new Campaign(elector, executor, elector.start());
     }
 }

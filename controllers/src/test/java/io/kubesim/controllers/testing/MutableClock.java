@@ -1,4 +1,4 @@
-package io.kubesim.controllers.support;
+package io.kubesim.controllers.testing;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -6,7 +6,7 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 
-/** A clock tests move by hand. Thread-safe. */
+/** A clock tests move forward by hand. Thread-safe. */
 public final class MutableClock extends Clock {
 
     private volatile Instant now;
