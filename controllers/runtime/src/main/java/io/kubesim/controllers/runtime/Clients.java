@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
+import io.fabric8.kubernetes.client.jdkhttp.JdkHttpClientFactory;
 
 /** Fabric8 clients for components, configured only from their kubeconfig (no ambient config). */
 public final class Clients {
@@ -22,7 +23,8 @@ public final class Clients {
             config.setConnectionTimeout(10_000);
             config.setMaxConcurrentRequests(256);
             config.setMaxConcurrentRequestsPerHost(256);
-            return new KubernetesClientBuilder().withConfig(config).build();
+            return new KubernetesClientBuilder().withConfig(config)
+                    .withHttpClientFactory(new JdkHttpClientFactory()).build();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read kubeconfig " + kubeconfig, e);
         }
