@@ -20,7 +20,7 @@ done
 DATA=$(mktemp -d /tmp/kubesim-bench.XXXXXX)
 trap '"$ROOT/deploy/down.sh" --data-dir "$DATA" >/dev/null; rm -rf "$DATA"' EXIT
 "$ROOT/deploy/up.sh" --detach --data-dir "$DATA" --port "$PORT" --nodes "$NODES" >/dev/null
-(cd "$ROOT" && mvn -B -q -o -pl controllers test-compile dependency:build-classpath \
+(cd "$ROOT" && mvn -B -q -pl controllers -am test-compile dependency:build-classpath \
     -Dmdep.outputFile="$DATA/cp.txt" -Dmdep.includeScope=test >/dev/null)
 echo "nodes=$NODES"
 java -cp "$ROOT/controllers/target/test-classes:$(cat "$DATA/cp.txt")" io.kubesim.bench.PodStartupBench \
