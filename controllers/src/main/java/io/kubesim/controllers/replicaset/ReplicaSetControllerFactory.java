@@ -1,5 +1,9 @@
 package io.kubesim.controllers.replicaset;
 
+import java.time.Duration;
+import java.util.function.BiConsumer;
+import java.util.function.Consumer;
+
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.apps.ReplicaSet;
 import io.fabric8.kubernetes.client.informers.ResourceEventHandler;
@@ -8,7 +12,10 @@ import io.kubesim.controllers.ControllerFactory;
 import io.kubesim.controllers.runtime.Controller;
 import io.kubesim.controllers.runtime.Keys;
 import io.kubesim.controllers.support.ControllerExpectations;
+import io.kubesim.controllers.support.Numbers;
 import io.kubesim.controllers.support.ObjectStore;
+import io.kubesim.controllers.support.OwnedPodHandler;
+import io.kubesim.controllers.support.OwnerResolver;
 import io.kubesim.controllers.support.WorkerPools;
 
 /**
@@ -55,7 +62,20 @@ public final class ReplicaSetControllerFactory implements ControllerFactory {
             }
         });
         context.informers().of(Pod.class).addEventHandler(
-                new ReplicaSetPodHandler(replicaSets, expectations, controller::enqueue, controller::enqueueAfter));
+                podHandler(replicaSets, expectations, controller::enqueue, controller::enqueueAfter));
         return controller;
+    }
+
+    /**
+     * The pod event handler: pods count against the controlling ReplicaSet's expectations, and a
+     * pod getting a deletion timestamp counts as deleted, so its replacement is created without
+     * waiting for the grace period.
+     */
+    static OwnedPodHandler<ReplicaSet> podHandler(ObjectStore<ReplicaSet> replicaSets,
+                                                  ControllerExpectations expectations, Consumer<String> enqueue,
+                                                  BiConsumer<String, Duration> enqueueAfter) {
+        return new OwnedPodHandler<>(
+                new OwnerResolver<>(replicaSets, ReplicaSetReconciler.KIND, rs -> rs.getSpec().getSelector()),
+                rs -> Numbers.orZero(rs.getSpec().getMinReadySeconds()), true, expectations, enqueue, enqueueAfter);
     }
 }

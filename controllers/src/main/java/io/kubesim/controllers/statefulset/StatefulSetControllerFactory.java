@@ -5,7 +5,10 @@ import io.fabric8.kubernetes.api.model.apps.StatefulSet;
 import io.kubesim.controllers.ControllerContext;
 import io.kubesim.controllers.ControllerFactory;
 import io.kubesim.controllers.runtime.Controller;
+import io.kubesim.controllers.support.Numbers;
 import io.kubesim.controllers.support.ObjectStore;
+import io.kubesim.controllers.support.OwnedPodHandler;
+import io.kubesim.controllers.support.OwnerResolver;
 import io.kubesim.controllers.support.WorkerPools;
 
 /**
@@ -35,7 +38,9 @@ public final class StatefulSetControllerFactory implements ControllerFactory {
         Controller controller = context.controller(name(), reconciler);
         context.informers().of(StatefulSet.class).addEventHandler(controller.ownKeyHandler());
         context.informers().of(Pod.class).addEventHandler(
-                new StatefulSetPodHandler(sets, controller::enqueue, controller::enqueueAfter));
+                new OwnedPodHandler<>(new OwnerResolver<>(sets, StatefulPods.KIND, set -> set.getSpec().getSelector()),
+                        set -> Numbers.orZero(set.getSpec().getMinReadySeconds()), false,
+                        OwnedPodHandler.DependentObserver.NONE, controller::enqueue, controller::enqueueAfter));
         return controller;
     }
 }

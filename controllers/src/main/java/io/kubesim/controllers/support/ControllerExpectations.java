@@ -18,7 +18,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * Deletions are tracked by object key so a pod seen first with a deletion timestamp and then
  * deleted is counted once. Thread-safe.
  */
-public final class ControllerExpectations {
+public final class ControllerExpectations implements OwnedPodHandler.DependentObserver {
 
     /** After this long a controller stops waiting for events it may have missed. */
     public static final Duration TIMEOUT = Duration.ofMinutes(5);
@@ -72,6 +72,7 @@ public final class ControllerExpectations {
     }
 
     /** One expected creation arrived (or will never arrive because the create failed). */
+    @Override
     public void creationObserved(String key) {
         Entry e = entries.get(key);
         if (e != null) {
@@ -82,6 +83,7 @@ public final class ControllerExpectations {
     }
 
     /** The object {@code objectKey} was seen deleted (or will never be, because the delete failed). */
+    @Override
     public void deletionObserved(String key, String objectKey) {
         Entry e = entries.get(key);
         if (e != null) {

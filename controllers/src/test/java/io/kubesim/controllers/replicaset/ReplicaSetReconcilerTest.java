@@ -20,6 +20,7 @@ import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.kubesim.controllers.runtime.Result;
 import io.kubesim.controllers.support.ControllerExpectations;
 import io.kubesim.controllers.support.DeepCopy;
+import io.kubesim.controllers.support.OwnedPodHandler;
 import io.kubesim.controllers.support.OwnerRefs;
 import io.kubesim.controllers.testing.FakeApi;
 import io.kubesim.controllers.testing.Fixtures;
@@ -34,8 +35,8 @@ class ReplicaSetReconcilerTest {
     private final FakeApi api = new FakeApi(clock);
     private final RecordedEvents events = new RecordedEvents();
     private final ControllerExpectations expectations = new ControllerExpectations(clock);
-    private final ReplicaSetPodHandler handler = new ReplicaSetPodHandler(api.replicaSets, expectations, k -> { },
-            (k, d) -> { });
+    private final OwnedPodHandler<ReplicaSet> handler = ReplicaSetControllerFactory.podHandler(api.replicaSets,
+            expectations, k -> { }, (k, d) -> { });
 
     private ReplicaSetReconciler reconciler(ReplicaSetWriter writer) {
         return new ReplicaSetReconciler(api.replicaSets, api.pods, writer, events, expectations, Runnable::run, clock);

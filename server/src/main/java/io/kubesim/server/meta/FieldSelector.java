@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Predicate;
+import java.util.stream.Collectors;
 
 import io.kubesim.server.api.ApiException;
 import io.kubesim.server.meta.FieldRequirement.Operator;
@@ -194,14 +195,7 @@ public final class FieldSelector {
     /** The canonical form: terms joined by commas, values escaped; empty for everything. */
     @Override
     public String toString() {
-        StringBuilder out = new StringBuilder();
-        for (FieldRequirement requirement : requirements) {
-            if (out.length() > 0) {
-                out.append(',');
-            }
-            out.append(requirement);
-        }
-        return out.toString();
+        return requirements.stream().map(String::valueOf).collect(Collectors.joining(","));
     }
 
     @Override

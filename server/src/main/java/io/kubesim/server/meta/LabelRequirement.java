@@ -9,6 +9,7 @@ import java.util.Set;
 import io.kubesim.server.api.ApiException;
 import io.kubesim.server.api.FieldError;
 import io.kubesim.server.json.Json;
+import io.kubesim.server.validation.NameValidation;
 import tools.jackson.databind.node.ArrayNode;
 
 /**
@@ -52,7 +53,7 @@ public record LabelRequirement(String key, Operator operator, List<String> value
      */
     public static LabelRequirement of(String key, Operator operator, List<String> values) {
         List<FieldError> errors = new ArrayList<>();
-        List<String> keyErrors = LabelSyntax.keyErrors(key);
+        List<String> keyErrors = NameValidation.qualifiedName(key);
         if (!keyErrors.isEmpty()) {
             errors.add(FieldError.invalid("key", key, String.join("; ", keyErrors)));
         }
@@ -89,7 +90,7 @@ public record LabelRequirement(String key, Operator operator, List<String> value
             }
         }
         for (int i = 0; i < values.size(); i++) {
-            List<String> valueErrors = LabelSyntax.valueErrors(values.get(i));
+            List<String> valueErrors = NameValidation.labelValue(values.get(i));
             if (!valueErrors.isEmpty()) {
                 errors.add(FieldError.invalid("values[" + i + "][" + key + "]", values.get(i),
                         String.join("; ", valueErrors)));

@@ -5,6 +5,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 import io.kubesim.server.api.ApiException;
 import io.kubesim.server.meta.LabelRequirement.Operator;
@@ -193,14 +194,7 @@ public final class LabelSelector {
     /** The canonical comma-separated form; empty for everything and for nothing. */
     @Override
     public String toString() {
-        StringBuilder out = new StringBuilder();
-        for (LabelRequirement requirement : requirements) {
-            if (out.length() > 0) {
-                out.append(',');
-            }
-            out.append(requirement);
-        }
-        return out.toString();
+        return requirements.stream().map(String::valueOf).collect(Collectors.joining(","));
     }
 
     @Override

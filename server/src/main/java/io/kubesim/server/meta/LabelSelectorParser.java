@@ -7,6 +7,7 @@ import java.util.TreeSet;
 import io.kubesim.server.api.ApiException;
 import io.kubesim.server.api.FieldError;
 import io.kubesim.server.meta.LabelRequirement.Operator;
+import io.kubesim.server.validation.NameValidation;
 
 /**
  * Parses the query-string label selector syntax ({@code a=b,c!=d,e in (f,g),!h,i>5}) with the
@@ -155,7 +156,7 @@ final class LabelSelectorParser {
             throw unparsable("found '" + keyToken.text() + "', expected: identifier");
         }
         String key = keyToken.text();
-        List<String> keyErrors = LabelSyntax.keyErrors(key);
+        List<String> keyErrors = NameValidation.qualifiedName(key);
         if (!keyErrors.isEmpty()) {
             // The apiserver validates the key without a field path, hence "<nil>".
             throw unparsable(FieldError.invalid("<nil>", key, String.join("; ", keyErrors)).fullMessage());

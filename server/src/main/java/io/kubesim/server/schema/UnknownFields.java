@@ -8,6 +8,8 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
+import io.kubesim.server.validation.GoRepr;
+
 /**
  * Strict field validation ({@code fieldValidation=Strict}): finds the fields of an object that its schema
  * does not know, reported as kube-apiserver's strict JSON decoder reports them — struct fields and map keys
@@ -41,7 +43,7 @@ public final class UnknownFields {
             if (i > 0) {
                 sb.append(", ");
             }
-            sb.append("unknown field ").append(quote(paths.get(i)));
+            sb.append("unknown field ").append(GoRepr.quote(paths.get(i)));
         }
         return sb.toString();
     }
@@ -70,28 +72,5 @@ public final class UnknownFields {
 
     private static String join(String path, String name) {
         return path.isEmpty() ? name : path + "." + name;
-    }
-
-    /** Go's {@code strconv.Quote} for the characters that can occur in field names. */
-    static String quote(String s) {
-        StringBuilder sb = new StringBuilder(s.length() + 2).append('"');
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            switch (c) {
-                case '"' -> sb.append("\\\"");
-                case '\\' -> sb.append("\\\\");
-                case '\n' -> sb.append("\\n");
-                case '\t' -> sb.append("\\t");
-                case '\r' -> sb.append("\\r");
-                default -> {
-                    if (c < 0x20 || c == 0x7f) {
-                        sb.append(String.format("\\x%02x", (int) c));
-                    } else {
-                        sb.append(c);
-                    }
-                }
-            }
-        }
-        return sb.append('"').toString();
     }
 }

@@ -1,13 +1,17 @@
 package io.kubesim.server.storage.engine;
 
+import io.kubesim.server.storage.ListResult;
 import io.kubesim.server.storage.Storage;
 import io.kubesim.server.storage.StorageEvent;
 import io.kubesim.server.storage.StorageException;
 import io.kubesim.server.storage.StorageListener;
+import io.kubesim.server.storage.StoredObject;
 import io.kubesim.server.storage.ValueEncoder;
 import io.kubesim.server.storage.WriteResult;
 import java.time.Duration;
+import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -42,6 +46,7 @@ public abstract class SequencedStorage implements Storage {
     private static final Logger log = LoggerFactory.getLogger(SequencedStorage.class);
     private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(30);
 
+    private final BackendReads reads;
     private final WriteSequencer writer;
     private final StorageThreads readerFactory;
     private final ExecutorService readers;
@@ -56,11 +61,14 @@ public abstract class SequencedStorage implements Storage {
     /**
      * Starts the writer and reader threads.
      *
+     * @param reads             the backend's reads of its committed state
      * @param currentRevision   the last committed revision found in the backend
      * @param compactedRevision the compacted revision found in the backend
      * @param readerThreads     size of the reader pool
      */
-    protected SequencedStorage(CommitBackend backend, long currentRevision, long compactedRevision, int readerThreads) {
+    protected SequencedStorage(CommitBackend backend, BackendReads reads, long currentRevision, long compactedRevision,
+                               int readerThreads) {
+        this.reads = reads;
         this.writer = new WriteSequencer(backend, currentRevision, compactedRevision);
         this.readerFactory = new StorageThreads("storage-reader");
         this.readers = Executors.newFixedThreadPool(readerThreads, readerFactory);
@@ -136,6 +144,26 @@ public abstract class SequencedStorage implements Storage {
             log.error("storage threads did not stop within {}; resources left open: writerStopped={} readersStopped={}",
                     CLOSE_TIMEOUT, writerStopped, readersStopped);
         }
+    }
+
+    @Override
+    public final CompletableFuture<Optional<StoredObject>> get(String key) {
+        requireKey(key);
+        return read(() -> reads.get(key));
+    }
+
+    @Override
+    public final CompletableFuture<ListResult> list(String prefix, String startAfterKey, int limit) {
+        Objects.requireNonNull(prefix, "prefix");
+        requireNonNegative("limit", limit);
+        return read(() -> reads.list(prefix, startAfterKey, limit));
+    }
+
+    @Override
+    public final CompletableFuture<List<StorageEvent>> eventsAfter(long revision, String prefix, int limit) {
+        requireNonNegative("revision", revision);
+        requireNonNegative("limit", limit);
+        return read(() -> reads.eventsAfter(revision, prefix, limit));
     }
 
     /** A reader pool size suited to this machine: between 2 and 4 threads. */

@@ -4,6 +4,7 @@ import io.kubesim.server.storage.CompactedException;
 import io.kubesim.server.storage.ListResult;
 import io.kubesim.server.storage.StorageEvent;
 import io.kubesim.server.storage.StoredObject;
+import io.kubesim.server.storage.engine.BackendReads;
 import io.kubesim.server.storage.engine.CommitBackend;
 import io.kubesim.server.storage.engine.CommitGroup;
 import java.util.ArrayList;
@@ -23,7 +24,7 @@ import java.util.concurrent.locks.ReentrantReadWriteLock;
  * <p>Thread-safe: {@link #commit} and {@link #load} are called only by the storage-writer (the sole
  * mutator, so {@code load} needs no lock); the read methods from any thread.
  */
-final class InMemoryState implements CommitBackend {
+final class InMemoryState implements CommitBackend, BackendReads {
     private final ReadWriteLock lock = new ReentrantReadWriteLock();
     private final NavigableMap<String, StoredObject> objects = new TreeMap<>(new CodePointOrder());
     private final NavigableMap<Long, StorageEvent> log = new TreeMap<>();
@@ -57,7 +58,8 @@ final class InMemoryState implements CommitBackend {
         }
     }
 
-    Optional<StoredObject> get(String key) {
+    @Override
+    public Optional<StoredObject> get(String key) {
         lock.readLock().lock();
         try {
             return Optional.ofNullable(objects.get(key));
@@ -66,7 +68,8 @@ final class InMemoryState implements CommitBackend {
         }
     }
 
-    ListResult list(String prefix, String startAfterKey, int limit) {
+    @Override
+    public ListResult list(String prefix, String startAfterKey, int limit) {
         lock.readLock().lock();
         try {
             NavigableMap<String, StoredObject> range = objects.tailMap(prefix, true);
@@ -91,7 +94,8 @@ final class InMemoryState implements CommitBackend {
         }
     }
 
-    List<StorageEvent> eventsAfter(long after, String prefix, int limit) {
+    @Override
+    public List<StorageEvent> eventsAfter(long after, String prefix, int limit) {
         lock.readLock().lock();
         try {
             if (after < compactedRevision) {

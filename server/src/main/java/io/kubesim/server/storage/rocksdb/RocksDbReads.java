@@ -4,6 +4,7 @@ import io.kubesim.server.storage.CompactedException;
 import io.kubesim.server.storage.ListResult;
 import io.kubesim.server.storage.StorageEvent;
 import io.kubesim.server.storage.StoredObject;
+import io.kubesim.server.storage.engine.BackendReads;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -20,14 +21,15 @@ import org.rocksdb.Snapshot;
  * objects, log and meta in one batch, what they return is exactly the state at that revision.
  * Thread-safe; runs on the storage-reader threads.
  */
-final class RocksDbReads {
+final class RocksDbReads implements BackendReads {
     private final RocksDbHandles handles;
 
     RocksDbReads(RocksDbHandles handles) {
         this.handles = handles;
     }
 
-    Optional<StoredObject> get(String key) throws RocksDBException {
+    @Override
+    public Optional<StoredObject> get(String key) throws RocksDBException {
         byte[] record = handles.db.get(handles.objects, ObjectKeys.encode(key));
         return record == null ? Optional.empty() : Optional.of(ObjectRecordCodec.decode(key, record));
     }
@@ -43,7 +45,8 @@ final class RocksDbReads {
         }
     }
 
-    ListResult list(String prefix, String startAfterKey, int limit) throws RocksDBException {
+    @Override
+    public ListResult list(String prefix, String startAfterKey, int limit) throws RocksDBException {
         byte[] prefixBytes = ObjectKeys.encode(prefix);
         byte[] start = prefixBytes;
         if (startAfterKey != null) {
@@ -78,7 +81,8 @@ final class RocksDbReads {
         }
     }
 
-    List<StorageEvent> eventsAfter(long after, String prefix, int limit) throws RocksDBException {
+    @Override
+    public List<StorageEvent> eventsAfter(long after, String prefix, int limit) throws RocksDBException {
         byte[] prefixBytes = prefix == null ? null : ObjectKeys.encode(prefix);
         Snapshot snapshot = handles.db.getSnapshot();
         try (ReadOptions options = new ReadOptions().setSnapshot(snapshot)) {

@@ -1,16 +1,10 @@
 package io.kubesim.server.storage.rocksdb;
 
-import io.kubesim.server.storage.ListResult;
 import io.kubesim.server.storage.Storage;
-import io.kubesim.server.storage.StorageEvent;
 import io.kubesim.server.storage.StorageException;
-import io.kubesim.server.storage.StoredObject;
 import io.kubesim.server.storage.engine.SequencedStorage;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Objects;
-import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
 import org.rocksdb.RocksDBException;
 
 /**
@@ -35,12 +29,10 @@ import org.rocksdb.RocksDBException;
  */
 public final class RocksDbStorage extends SequencedStorage {
     private final RocksDbHandles handles;
-    private final RocksDbReads reads;
 
     private RocksDbStorage(RocksDbHandles handles, RocksDbReads reads, RocksDbReads.Revisions revisions) {
-        super(new RocksDbCommitter(handles), revisions.current(), revisions.compacted(), defaultReaderThreads());
+        super(new RocksDbCommitter(handles), reads, revisions.current(), revisions.compacted(), defaultReaderThreads());
         this.handles = handles;
-        this.reads = reads;
     }
 
     /**
@@ -60,25 +52,6 @@ public final class RocksDbStorage extends SequencedStorage {
         }
     }
 
-    @Override
-    public CompletableFuture<Optional<StoredObject>> get(String key) {
-        requireKey(key);
-        return read(() -> reads.get(key));
-    }
-
-    @Override
-    public CompletableFuture<ListResult> list(String prefix, String startAfterKey, int limit) {
-        Objects.requireNonNull(prefix, "prefix");
-        requireNonNegative("limit", limit);
-        return read(() -> reads.list(prefix, startAfterKey, limit));
-    }
-
-    @Override
-    public CompletableFuture<List<StorageEvent>> eventsAfter(long revision, String prefix, int limit) {
-        requireNonNegative("revision", revision);
-        requireNonNegative("limit", limit);
-        return read(() -> reads.eventsAfter(revision, prefix, limit));
-    }
 
     @Override
     protected void releaseResources() {
