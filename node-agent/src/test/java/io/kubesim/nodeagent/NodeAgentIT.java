@@ -177,7 +177,7 @@ class NodeAgentIT {
         client.pods().inNamespace("default").resource(pod("doomed", WORKER, "nginx:1.15")).create();
         await().atMost(WAIT).until(() -> phase("doomed").equals("Running"));
         List<Pod> seen = new CopyOnWriteArrayList<>();
-        try (Watch watch = client.pods().inNamespace("default").withName("doomed").watch(new Watcher<>() {
+        Watch watch = client.pods().inNamespace("default").withName("doomed").watch(new Watcher<>() {
             @Override
             public void eventReceived(Action action, Pod pod) {
                 seen.add(pod);
@@ -186,9 +186,12 @@ class NodeAgentIT {
             @Override
             public void onClose(WatcherException cause) {
             }
-        })) {
+        });
+        try {
             client.pods().inNamespace("default").withName("doomed").delete();
             await().atMost(WAIT).until(() -> client.pods().inNamespace("default").withName("doomed").get() == null);
+        } finally {
+            watch.close();
         }
         assertThat(seen).as("terminating, containers stopped, before it went away").anySatisfy(p -> {
             assertThat(p.getMetadata().getDeletionTimestamp()).isNotNull();
