@@ -2,8 +2,10 @@ package io.kubesim.e2e;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import io.fabric8.kubernetes.api.model.ListOptionsBuilder;
 import io.fabric8.kubernetes.api.model.Pod;
@@ -15,13 +17,14 @@ import io.fabric8.kubernetes.client.WatcherException;
 /**
  * Follows the pods with one label in one namespace, from a list and a watch resumed at the list's resource version,
  * so that every state the server went through is seen in order, and remembers the fewest available pods (Ready and
- * not terminating) at any point since it started, with the images of the pods that were available. Close to stop
+ * not terminating) at any point since it started, and which pods went away. Close to stop
  * watching. Thread-safe: the watch thread updates the state under the monitor.
  */
 final class PodAvailability implements Watcher<Pod>, AutoCloseable {
 
     private final Map<String, Pod> pods = new HashMap<>();
     private final List<Integer> history = new ArrayList<>();
+    private final Set<String> deleted = new LinkedHashSet<>();
     private int fewest;
     private WatcherException failure;
     private Watch watch;
@@ -47,7 +50,10 @@ final class PodAvailability implements Watcher<Pod>, AutoCloseable {
     public synchronized void eventReceived(Action action, Pod pod) {
         switch (action) {
             case ADDED, MODIFIED -> pods.put(pod.getMetadata().getName(), pod);
-            case DELETED -> pods.remove(pod.getMetadata().getName());
+            case DELETED -> {
+                pods.remove(pod.getMetadata().getName());
+                deleted.add(pod.getMetadata().getName());
+            }
             default -> {
                 return;
             }
@@ -70,6 +76,11 @@ final class PodAvailability implements Watcher<Pod>, AutoCloseable {
     /** The available-pod count after the list and after each watch event, in order. */
     synchronized List<Integer> history() {
         return List.copyOf(history);
+    }
+
+    /** The pods whose deletion was seen. */
+    synchronized Set<String> deleted() {
+        return Set.copyOf(deleted);
     }
 
     /** Why the watch ended early, or null while it runs (a gap would make the record incomplete). */
