@@ -20,6 +20,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -35,10 +36,12 @@ import tools.jackson.databind.JsonNode;
  * The event chain of issue 3, end to end: API server, controller-manager, scheduler and a node agent (one tainted
  * control-plane node, three workers) in this JVM, driven by the real {@code kubectl}. An nginx Deployment is applied
  * in a fresh namespace and followed through its whole life: pods Running on distinct workers with IPs from their
- * node's pod CIDR, the Deployment, ReplicaSet, scheduler and kubelet events in causal order (as stored and as
- * {@code kubectl get events -w} prints them), scaling, a rolling update that keeps availability within
- * {@code maxUnavailable}, an undo, a cascading delete and the namespace's deletion. The steps build on each other.
+ * node's pod CIDR, the Deployment, ReplicaSet, scheduler and kubelet events stamped in causal order and printed
+ * live by {@code kubectl get events -w}, scaling, a rolling update that keeps availability within
+ * {@code maxUnavailable}, an undo, a cascading delete and the namespace's deletion. The steps build on each other,
+ * in order, on one cluster per test instance.
  */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ClusterChainIT {
 
@@ -50,17 +53,17 @@ class ClusterChainIT {
     private static final String REVISION = "deployment.kubernetes.io/revision";
     private static final Pattern POD_NAME = Pattern.compile("nginx-[0-9a-f]{1,10}-[0-9a-z]{5}");
 
-    private static InProcessCluster cluster;
-    private static Kubectl kubectl;
-    private static InNamespace ns;
-    private static KubernetesClient client;
-    private static StreamedRun eventWatch;
+    private InProcessCluster cluster;
+    private Kubectl kubectl;
+    private InNamespace ns;
+    private KubernetesClient client;
+    private StreamedRun eventWatch;
     /** Where each pod of the first rollout runs, from step 1 on. */
-    private static final Map<String, String> firstPods = new HashMap<>();
-    private static String firstReplicaSet;
+    private final Map<String, String> firstPods = new HashMap<>();
+    private String firstReplicaSet;
 
     @BeforeAll
-    static void startCluster() throws Exception {
+    void startCluster() throws Exception {
         cluster = InProcessCluster.start(4);
         kubectl = new Kubectl(cluster.adminKubeconfig());
         client = Clients.fromKubeconfig(cluster.adminKubeconfig());
@@ -72,7 +75,7 @@ class ClusterChainIT {
     }
 
     @AfterAll
-    static void stopCluster() {
+    void stopCluster() {
         if (eventWatch != null) {
             eventWatch.close();
         }
@@ -149,7 +152,7 @@ class ClusterChainIT {
         }
     }
 
-    private static void assertChainRecorded(List<ChainEvent> events) {
+    private void assertChainRecorded(List<ChainEvent> events) {
         ChainEvent scaling = only(events, "Deployment", "nginx", "ScalingReplicaSet");
         assertThat(scaling.message()).isEqualTo("Scaled up replica set " + firstReplicaSet + " from 0 to " + REPLICAS);
         assertThat(scaling.component()).isEqualTo("deployment-controller");
@@ -279,16 +282,16 @@ class ClusterChainIT {
         assertThat(client.configMaps().inNamespace(NS).list().getItems()).isEmpty();
     }
 
-    private static String rolloutStatus() {
+    private String rolloutStatus() {
         return ns.ok("rollout", "status", "deployment/nginx", "--timeout=60s");
     }
 
-    private static List<PodState> pods() {
+    private List<PodState> pods() {
         return PodState.fromList(ns.json("pods"));
     }
 
     /** Waits until the namespace's pods satisfy {@code condition}; fails with them listed after the bound. */
-    private static void awaitPods(String what, Predicate<List<PodState>> condition) {
+    private void awaitPods(String what, Predicate<List<PodState>> condition) {
         within(BOUND).untilAsserted(() -> {
             List<PodState> now = pods();
             assertThat(condition.test(now)).as("%s; pods now: %s", what, now).isTrue();
@@ -296,7 +299,7 @@ class ClusterChainIT {
     }
 
     /** The namespace's ReplicaSets by their pod template's image (each image must appear once). */
-    private static Map<String, JsonNode> replicaSetsByImage() {
+    private Map<String, JsonNode> replicaSetsByImage() {
         Map<String, JsonNode> byImage = new HashMap<>();
         for (JsonNode rs : ns.json("rs").path("items")) {
             String image = Json.text(rs.path("spec").path("template").path("spec").path("containers").path(0),
@@ -307,7 +310,7 @@ class ClusterChainIT {
     }
 
     /** Ready nodes and their {@code spec.podCIDR}, once the node IPAM controller assigned one. */
-    private static Map<String, String> nodeCidrs() {
+    private Map<String, String> nodeCidrs() {
         Map<String, String> cidrs = new HashMap<>();
         for (JsonNode node : Json.parse(kubectl.run("get", "nodes", "-o", "json").assertOk().stdout()).path("items")) {
             boolean ready = false;
