@@ -4,15 +4,15 @@ import io.kubesim.server.json.Json;
 import tools.jackson.databind.JsonNode;
 
 /** A kubectl bound to one namespace: every run gets {@code -n <namespace>} first. Immutable. */
-record InNamespace(Kubectl kubectl, String namespace) {
+public record InNamespace(Kubectl kubectl, String namespace) {
 
     /** Creates the namespace with {@code kubectl create namespace} and binds to it. */
-    static InNamespace create(Kubectl kubectl, String namespace) {
+    public static InNamespace create(Kubectl kubectl, String namespace) {
         kubectl.run("create", "namespace", namespace).assertOk();
         return new InNamespace(kubectl, namespace);
     }
 
-    Kubectl.Result run(String... args) {
+    public Kubectl.Result run(String... args) {
         String[] all = new String[args.length + 2];
         all[0] = "-n";
         all[1] = namespace;
@@ -21,20 +21,20 @@ record InNamespace(Kubectl kubectl, String namespace) {
     }
 
     /** The stdout of a run that must succeed. */
-    String ok(String... args) {
+    public String ok(String... args) {
         return run(args).assertOk().stdout();
     }
 
-    String jsonpath(String resource, String path) {
+    public String jsonpath(String resource, String path) {
         return ok("get", resource, "-o", "jsonpath=" + path);
     }
 
-    JsonNode json(String resource) {
+    public JsonNode json(String resource) {
         return Json.parse(ok("get", resource, "-o", "json"));
     }
 
     /** The one table a successful run printed. */
-    PrintedTable table(String... args) {
+    public PrintedTable table(String... args) {
         return PrintedTable.parse(ok(args));
     }
 }

@@ -11,17 +11,17 @@ import java.util.regex.Pattern;
  * kept. Column headers are words joined by single spaces ({@code NOMINATED NODE}); kubectl separates
  * columns by at least three spaces. Immutable.
  */
-record PrintedTable(List<String> header, List<List<String>> rows) {
+public record PrintedTable(List<String> header, List<List<String>> rows) {
 
     private static final Pattern HEADER_CELL = Pattern.compile("\\S+(?: \\S+)*");
     /** A server-humanized age: {@code 0s}, {@code 5m3s}, {@code 2d3h}, {@code 328d}. */
     private static final Pattern AGE = Pattern.compile("(\\d+[smhdy]){1,2}");
 
     /** The age placeholder that {@link #withAges} puts in place of every valid age cell. */
-    static final String AN_AGE = "<age>";
+    public static final String AN_AGE = "<age>";
 
     /** Parses output holding exactly one table. */
-    static PrintedTable parse(String output) {
+    public static PrintedTable parse(String output) {
         List<PrintedTable> tables = parseAll(output);
         if (tables.size() != 1) {
             throw new AssertionError("expected one table, got " + tables.size() + ":\n" + output);
@@ -30,7 +30,7 @@ record PrintedTable(List<String> header, List<List<String>> rows) {
     }
 
     /** Parses output holding tables separated by blank lines ({@code get all}, {@code get a,b}). */
-    static List<PrintedTable> parseAll(String output) {
+    public static List<PrintedTable> parseAll(String output) {
         List<PrintedTable> tables = new ArrayList<>();
         List<String> block = new ArrayList<>();
         for (String line : output.split("\n", -1)) {
@@ -72,13 +72,13 @@ record PrintedTable(List<String> header, List<List<String>> rows) {
     }
 
     /** The row whose first cell is {@code name}; fails when there is none. */
-    List<String> row(String name) {
+    public List<String> row(String name) {
         return rows.stream().filter(r -> r.get(0).equals(name)).findFirst()
                 .orElseThrow(() -> new AssertionError("no row " + name + " in " + this));
     }
 
     /** The cells of one column, top to bottom. */
-    List<String> column(String name) {
+    public List<String> column(String name) {
         int i = header.indexOf(name);
         if (i < 0) {
             throw new AssertionError("no column " + name + " in " + header);
@@ -90,7 +90,7 @@ record PrintedTable(List<String> header, List<List<String>> rows) {
      * This table with each cell of the named columns replaced by {@link #AN_AGE} when it is a
      * well-formed age (ages depend on the clock; their format does not). Malformed cells stay.
      */
-    PrintedTable withAges(String... columns) {
+    public PrintedTable withAges(String... columns) {
         List<Integer> idx = new ArrayList<>();
         for (String c : columns) {
             int i = header.indexOf(c);

@@ -15,7 +15,7 @@ import org.awaitility.Awaitility;
  * arrive, so a test can wait, with a bound, until some output has appeared. Closing it destroys
  * the process. Thread-safe: output is appended by reader threads and read under the monitor.
  */
-final class StreamedRun implements AutoCloseable {
+public final class StreamedRun implements AutoCloseable {
 
     private final Process process;
     private final StringBuilder out = new StringBuilder();
@@ -27,7 +27,7 @@ final class StreamedRun implements AutoCloseable {
         pump(process.getErrorStream(), err, "kubectl-stderr");
     }
 
-    static StreamedRun start(Kubectl kubectl, String... args) {
+    public static StreamedRun start(Kubectl kubectl, String... args) {
         return new StreamedRun(kubectl.start(args));
     }
 
@@ -50,20 +50,20 @@ final class StreamedRun implements AutoCloseable {
         t.start();
     }
 
-    synchronized String stdout() {
+    public synchronized String stdout() {
         return out.toString();
     }
 
-    synchronized String stderr() {
+    public synchronized String stderr() {
         return err.toString();
     }
 
-    boolean isAlive() {
+    public boolean isAlive() {
         return process.isAlive();
     }
 
     /** The complete lines of stdout so far. */
-    List<String> lines() {
+    public List<String> lines() {
         return completeLines(stdout());
     }
 
@@ -73,7 +73,7 @@ final class StreamedRun implements AutoCloseable {
     }
 
     /** Waits until stdout satisfies {@code condition}; fails with the output after {@code bound}. */
-    void awaitStdout(Predicate<String> condition, Duration bound) {
+    public void awaitStdout(Predicate<String> condition, Duration bound) {
         Awaitility.await().atMost(bound).pollInterval(Duration.ofMillis(50)).untilAsserted(() -> {
             String now = stdout();
             if (!condition.test(now)) {
@@ -84,7 +84,7 @@ final class StreamedRun implements AutoCloseable {
     }
 
     /** Waits until some complete stdout line satisfies {@code condition}. */
-    void awaitLine(Predicate<String> condition, Duration bound) {
+    public void awaitLine(Predicate<String> condition, Duration bound) {
         awaitStdout(s -> completeLines(s).stream().anyMatch(condition), bound);
     }
 

@@ -27,7 +27,8 @@ import io.fabric8.kubernetes.client.dsl.base.PatchType;
  * ({@code default} for cluster-scoped objects), and a repeat of the same type/reason/message on the
  * same object increments {@code count} and {@code lastTimestamp} instead of creating another
  * event. Sending is asynchronous and best effort, like the real broadcaster: a full queue drops
- * events rather than slowing the caller. Thread-safe.
+ * events rather than slowing the caller; timestamps are those of the {@code record} call, not of
+ * the send. Thread-safe.
  */
 public final class EventRecorder implements AutoCloseable {
 
@@ -82,15 +83,16 @@ public final class EventRecorder implements AutoCloseable {
 
     /** An event about a part of the object, e.g. {@code spec.containers{nginx}}. */
     public void record(HasMetadata object, String fieldPath, String type, String reason, String message) {
-        sender.execute(() -> send(object, fieldPath, type, reason, message));
+        // Stamped now, not when sent: a backed-up queue must not make an event look later than what it caused.
+        String now = DateTimeFormatter.ISO_INSTANT.format(Instant.now(clock).truncatedTo(ChronoUnit.SECONDS));
+        sender.execute(() -> send(object, fieldPath, type, reason, message, now));
     }
 
-    private void send(HasMetadata object, String fieldPath, String type, String reason, String message) {
+    private void send(HasMetadata object, String fieldPath, String type, String reason, String message, String now) {
         String namespace = object.getMetadata().getNamespace();
         if (namespace == null || namespace.isEmpty()) {
             namespace = "default";
         }
-        String now = DateTimeFormatter.ISO_INSTANT.format(Instant.now(clock).truncatedTo(ChronoUnit.SECONDS));
         String key = object.getMetadata().getUid() + "|" + fieldPath + "|" + type + "|" + reason + "|" + message;
         Sent previous;
         synchronized (recent) {
