@@ -138,8 +138,10 @@ class StagePlayerTest {
         Stage retry = new Stage("retry", "Thing", Selector.ALL, 1,
                 new Delay(Duration.ofSeconds(10), Duration.ZERO, null, null, new Delay.Backoff(2, Duration.ofSeconds(30))),
                 new StageNext(null, List.of(), false, false));
-        try (StagePlayer<ObjectNode> p = new StagePlayer<>(new StageEngine(List.of(retry)), target, 1, clock,
-                new Random(1), metrics)) {
+        // a player of its own registers its queue in metrics of its own, as one per process does
+        try (ComponentMetrics ownMetrics = new ComponentMetrics();
+             StagePlayer<ObjectNode> p = new StagePlayer<>(new StageEngine(List.of(retry)), target, 1, clock,
+                     new Random(1), ownMetrics)) {
             List<Duration> delays = new ArrayList<>();
             target.put(thing("Any", "1"));
             for (int i = 0; i < 4; i++) {
