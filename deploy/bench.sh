@@ -23,9 +23,13 @@ while [ $# -gt 0 ]; do
 done
 DATA=$(mktemp -d /tmp/kubesim-bench.XXXXXX)
 trap '"$ROOT/deploy/down.sh" --data-dir "$DATA" >/dev/null; rm -rf "$DATA"' EXIT
-"$ROOT/deploy/up.sh" --detach --data-dir "$DATA" --port "$PORT" --nodes "$NODES" >/dev/null
+# kubelets take 110 pods; when the replicas would not fit on the workers, the nodes take more
+WORKERS=$(( NODES > 1 ? NODES - 1 : 1 ))
+MAX_PODS=$(( (REPLICAS + 20) / WORKERS + 20 ))
+[ "$MAX_PODS" -ge 110 ] || MAX_PODS=110
+"$ROOT/deploy/up.sh" --detach --data-dir "$DATA" --port "$PORT" --nodes "$NODES" --max-pods "$MAX_PODS" >/dev/null
 (cd "$ROOT" && mvn -B -q -pl controllers -am test-compile dependency:build-classpath \
     -Dmdep.outputFile="$DATA/cp.txt" -Dmdep.includeScope=test >/dev/null)
-echo "nodes=$NODES"
+echo "nodes=$NODES max-pods=$MAX_PODS"
 java -cp "$ROOT/controllers/target/test-classes:$(cat "$DATA/cp.txt")" io.kubesim.bench.PodStartupBench \
   "$DATA/admin.kubeconfig" "$REPLICAS" 300 "$WARMUP" 2>/dev/null

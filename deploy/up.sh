@@ -1,10 +1,12 @@
 #!/usr/bin/env bash
 # Builds what is missing, generates the cluster PKI and starts the whole cluster: API server,
 # controller-manager, scheduler and a node agent simulating the nodes, then the cluster add-ons.
-# Usage: deploy/up.sh [--data-dir DIR] [--port PORT] [--nodes N] [--detach]
+# Usage: deploy/up.sh [--data-dir DIR] [--port PORT] [--nodes N] [--max-pods N] [--detach]
 #   --data-dir DIR  where PKI, storage, kubeconfigs, pid files and logs live (default: <checkout>/data)
 #   --port PORT     API server port on 127.0.0.1 (default: 6443); components' metrics use PORT+1..PORT+4
 #   --nodes N       simulated nodes: 1 control-plane + N-1 workers (default: 3)
+#   --max-pods N    pod capacity of each node (default: 110, as kubelets); above 250 the nodes'
+#                   pod CIDRs grow beyond /24 to hold as many IPs
 #   --detach        return once the cluster is ready; stop it with deploy/down.sh --data-dir DIR
 # Without --detach it runs in the foreground and Ctrl-C stops everything it started.
 # Running it again on the same data dir restarts only what is not running and keeps the data.
@@ -15,8 +17,9 @@ DATA_DIR="$ROOT/data"
 PORT=6443
 DETACH=0
 
-usage() { sed -n '2,12p' "$0" | sed 's/^# \{0,1\}//'; }
+usage() { awk 'NR > 1 && !/^#/ { exit } NR > 1 { sub(/^# ?/, ""); print }' "$0"; }
 NODES=3
+MAX_PODS=110
 
 while [ $# -gt 0 ]; do
   case "$1" in
@@ -26,6 +29,8 @@ while [ $# -gt 0 ]; do
     --port=*) PORT=${1#*=}; shift ;;
     --nodes) NODES=$2; shift 2 ;;
     --nodes=*) NODES=${1#*=}; shift ;;
+    --max-pods) MAX_PODS=$2; shift 2 ;;
+    --max-pods=*) MAX_PODS=${1#*=}; shift ;;
     --detach) DETACH=1; shift ;;
     -h|--help) usage; exit 0 ;;
     *) echo "up.sh: unknown argument $1" >&2; usage >&2; exit 2 ;;
@@ -33,6 +38,10 @@ while [ $# -gt 0 ]; do
 done
 case "$PORT" in ''|*[!0-9]*) echo "up.sh: --port must be a number" >&2; exit 2 ;; esac
 case "$NODES" in ''|*[!0-9]*|0) echo "up.sh: --nodes must be a positive number" >&2; exit 2 ;; esac
+case "$MAX_PODS" in ''|*[!0-9]*|0) echo "up.sh: --max-pods must be a positive number" >&2; exit 2 ;; esac
+# the smallest node CIDR (at most /24) with an address for every pod besides network, gateway and broadcast
+NODE_CIDR_MASK=24
+while [ $(( (1 << (32 - NODE_CIDR_MASK)) - 3 )) -lt "$MAX_PODS" ]; do NODE_CIDR_MASK=$((NODE_CIDR_MASK - 1)); done
 
 mkdir -p "$DATA_DIR/logs"
 DATA_DIR=$(cd "$DATA_DIR" && pwd)
@@ -107,13 +116,14 @@ fi
 
 # shellcheck disable=SC2086
 start_component controller-manager java $JAVA_SMALL -Xmx512m -jar "$CONTROLLERS_JAR" \
-  --kubeconfig "$DATA_DIR/controller-manager.kubeconfig" --metrics-port $((PORT + 1))
+  --kubeconfig "$DATA_DIR/controller-manager.kubeconfig" --metrics-port $((PORT + 1)) \
+  --node-cidr-mask-size "$NODE_CIDR_MASK"
 # shellcheck disable=SC2086
 start_component scheduler java $JAVA_SMALL -Xmx384m -cp "$CONTROLLERS_JAR" io.kubesim.scheduler.SchedulerMain \
   --kubeconfig "$DATA_DIR/scheduler.kubeconfig" --metrics-port $((PORT + 2))
 # shellcheck disable=SC2086
 start_component node-agent java $JAVA_SMALL -Xmx768m -jar "$AGENT_JAR" \
-  --kubeconfig "$DATA_DIR/node-${NODE_NAMES[0]}.kubeconfig" --nodes "$NODES" \
+  --kubeconfig "$DATA_DIR/node-${NODE_NAMES[0]}.kubeconfig" --nodes "$NODES" --pods "$MAX_PODS" \
   --metrics-port $((PORT + 3)) --logs-port $((PORT + 4))
 
 KUBECTL=(kubectl --kubeconfig "$DATA_DIR/admin.kubeconfig" --cache-dir "$DATA_DIR/.kube-cache")

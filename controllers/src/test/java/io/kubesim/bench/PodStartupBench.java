@@ -158,7 +158,7 @@ public final class PodStartupBench {
                 .withNewSpec().withReplicas(replicas).withNewSelector().addToMatchLabels("app", "bench").endSelector()
                 .withNewTemplate().withNewMetadata().addToLabels("app", "bench").endMetadata()
                 .withNewSpec().addNewContainer().withName("nginx").withImage("nginx:1.15")
-                .withNewResources().addToRequests("cpu", new io.fabric8.kubernetes.api.model.Quantity("10m"))
+                .withNewResources().addToRequests("cpu", new io.fabric8.kubernetes.api.model.Quantity("1m"))
                 .endResources().endContainer().endSpec()
                 .endTemplate().endSpec().build();
     }
