@@ -1,0 +1,19 @@
+package io.kubesim.server.bench;
+
+import java.util.concurrent.CompletionStage;
+
+/**
+ * Creates one pod through some client; the stage completes once the server acknowledged it (201).
+ * The {@code client} index chooses which of the load generator's concurrent clients sends it.
+ * Implementations are thread-safe.
+ */
+interface PodCreator extends AutoCloseable {
+
+    CompletionStage<?> create(int client, String namespace, String name);
+
+    /** One line naming the client and the transport it negotiated. */
+    String describe();
+
+    @Override
+    void close();
+}
