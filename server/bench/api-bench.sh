@@ -6,7 +6,7 @@
 #   --storage rocksdb|memory|rocksdb,memory   one JVM per storage, in order (default rocksdb)
 #   --jfr FILE                                 record a JFR profile (FILE, or FILE-<storage>.jfr for several)
 #   other options go to io.kubesim.server.bench.ApiBench: --client lean|fabric8 --pods N --concurrency C
-#   --memory-steps S --warmup-pods W --list-runs R --list-warmups R --watchers N --watch-events N
+#   --memory-steps S --warmup-seconds S --list-runs R --list-warmups R --watchers N --watch-events N
 #   --watch-rate PER_SECOND --data-dir DIR --threads
 # JVM options: BENCH_JAVA_OPTS (default: G1 and a fixed, pre-touched 1 GiB heap, so that RSS growth is off-heap).
 # Builds offline (mvn -o); drop -o by running once with BENCH_MVN_OFFLINE= if a dependency is missing.

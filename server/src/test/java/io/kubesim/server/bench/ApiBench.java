@@ -14,7 +14,6 @@ import java.util.stream.Stream;
 
 import io.kubesim.server.ApiServer;
 import io.kubesim.server.ServerConfig;
-import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpMethod;
 
 /**
@@ -29,8 +28,8 @@ import io.vertx.core.http.HttpMethod;
  *   <li>heap (after full GC) and resident memory per pod, measured after each create step so
  *       linear growth shows.</li>
  * </ol>
- * A throwaway server on the same storage takes a warm-up load first, so the JIT has compiled the hot
- * paths and the measured server's heap holds nothing but the measured pods. Run it with
+ * A throwaway server on the same storage takes a warm-up load first ({@link WarmUp}), so the JIT has
+ * compiled the hot paths and the measured server's heap holds nothing but the measured pods. Run it with
  * {@code server/bench/api-bench.sh}; options are in {@link BenchOptions#USAGE}.
  */
 public final class ApiBench {
@@ -68,7 +67,7 @@ public final class ApiBench {
         try (ApiServer server = ApiServer.start(config(dir))) {
             CpuMeter cpu = CpuMeter.afterServerStart();
             try (LeanClient http = new LeanClient(server)) {
-                HttpClient admin = http.connection();
+                LeanClient.Connection admin = http.connection();
                 for (String ns : List.of(NAMESPACE, WATCH_NAMESPACE)) {
                     http.call(admin, HttpMethod.POST, "/api/v1/namespaces", LeanClient.JSON, PodBodies.namespace(ns),
                             201);
@@ -101,24 +100,17 @@ public final class ApiBench {
 
     private void warmUp() throws Exception {
         Path dir = Files.createTempDirectory(options.dataParent(), "kubesim-apibench-warmup-");
-        long started = System.nanoTime();
         try (ApiServer server = ApiServer.start(config(dir));
              LeanClient http = new LeanClient(server);
              PodCreator creator = creator(server, http)) {
             CpuMeter cpu = CpuMeter.afterServerStart();
             http.call(http.connection(), HttpMethod.POST, "/api/v1/namespaces", LeanClient.JSON,
                     PodBodies.namespace(NAMESPACE), 201);
-            CreateLoad.run(creator, cpu, NAMESPACE, "warm", 0, options.warmupPods(), options.concurrency());
-            ListProbe lists = new ListProbe(http, cpu);
-            for (ListProbe.Shape shape : ListProbe.shapes(NAMESPACE)) {
-                lists.run(shape, 0, 3);
-            }
-            new WatchProbe(http, cpu).run(NAMESPACE, "warm-watch", Math.min(20, options.watchers()), 500, 500);
+            creator.connect();
+            System.out.println(WarmUp.run(http, creator, cpu, options, NAMESPACE));
         } finally {
             deleteRecursively(dir);
         }
-        System.out.printf("warm-up: %,d creates, lists and a watch round on a throwaway server in %.1f s%n",
-                options.warmupPods(), (System.nanoTime() - started) / 1e9);
     }
 
     private void createPhase(ApiServer server, LeanClient http, CpuMeter cpu, MemoryProbe.Point empty)
@@ -132,6 +124,7 @@ public final class ApiBench {
         List<MemoryProbe.Point> memory = new ArrayList<>();
         List<Integer> counts = new ArrayList<>();
         try (PodCreator creator = creator(server, http)) {
+            creator.connect();
             for (int s = 0; s < options.memorySteps(); s++) {
                 int from = s * step;
                 int to = s == options.memorySteps() - 1 ? options.pods() : from + step;
@@ -198,6 +191,10 @@ public final class ApiBench {
                     r.cpu().serverMsPer(options.listRuns()),
                     r.cpu().serverAllocatedBytes() / 1048576.0 / options.listRuns());
             worstP99 = Math.max(worstP99, r.latency().p99Ms());
+            if (r.problem() != null) {
+                System.out.println("    BODY CHECK FAILED: " + r.problem());
+                verdicts.add("BROKEN LIST body (" + shape.label() + "): " + r.problem());
+            }
         }
         verdicts.add(verdict(worstP99 < TARGET_LIST_MS, String.format("LIST: worst p99 %.1f ms (target < %.0f ms)",
                 worstP99, TARGET_LIST_MS)));
@@ -212,8 +209,9 @@ public final class ApiBench {
         System.out.printf("  delivery since sent          %s%n", r.sinceSent().text());
         System.out.printf("  delivery since acknowledged  %s (negative: event before the 201)%n",
                 r.sinceAcknowledged().text());
-        System.out.printf("  missing deliveries %d; watches ended early %d %s%n  %s%n", r.missing(), r.ended().size(),
-                r.ended().stream().distinct().limit(3).collect(Collectors.toList()), r.cpu().text());
+        System.out.printf("  missing deliveries %d; watches ended early %d %s%n  %s%n  %s%n", r.missing(),
+                r.ended().size(), r.ended().stream().distinct().limit(3).collect(Collectors.toList()), r.cpu().text(),
+                r.cpu().perOperation(r.events()));
         verdicts.add(verdict(r.sinceSent().p99Ms() < TARGET_WATCH_P99_MS && r.missing() == 0, String.format(
                 "watch: p99 %.1f ms since sent over %,d deliveries, %d missing (target p99 < %.0f ms)",
                 r.sinceSent().p99Ms(), r.sinceSent().count(), r.missing(), TARGET_WATCH_P99_MS)));

@@ -13,7 +13,7 @@ import java.util.Map;
  * @param pods          pods created in phase 1 and listed in phase 2
  * @param concurrency   concurrent create clients, each on its own connection
  * @param memorySteps   the creates run in this many equal steps, with a heap measurement after each
- * @param warmupPods    pods created on a throwaway server first, so the JIT has compiled the hot paths
+ * @param warmupSeconds the most time {@link WarmUp} may take on a throwaway server before measuring
  * @param listRuns      timed runs per LIST shape (after {@code listWarmups} untimed ones)
  * @param listWarmups   untimed runs per LIST shape
  * @param watchers      concurrent pod watches, each on its own connection
@@ -22,12 +22,12 @@ import java.util.Map;
  * @param dataParent    where the temporary data directories go
  * @param threads       print the CPU of every thread after the create phase (to check the accounting)
  */
-record BenchOptions(String storage, String client, int pods, int concurrency, int memorySteps, int warmupPods,
+record BenchOptions(String storage, String client, int pods, int concurrency, int memorySteps, int warmupSeconds,
                     int listRuns, int listWarmups, int watchers, int watchEvents, int watchRate, Path dataParent,
                     boolean threads) {
 
     static final String USAGE = "usage: ApiBench [--storage rocksdb|memory] [--client lean|fabric8] [--pods N]"
-            + " [--concurrency C] [--memory-steps S] [--warmup-pods W] [--list-runs R] [--list-warmups R]"
+            + " [--concurrency C] [--memory-steps S] [--warmup-seconds S] [--list-runs R] [--list-warmups R]"
             + " [--watchers N] [--watch-events N] [--watch-rate PER_SECOND] [--data-dir DIR] [--threads]";
 
     BenchOptions {
@@ -63,7 +63,7 @@ record BenchOptions(String storage, String client, int pods, int concurrency, in
                 Integer.parseInt(take(left, "pods", "10000")),
                 Integer.parseInt(take(left, "concurrency", "32")),
                 Integer.parseInt(take(left, "memory-steps", "4")),
-                Integer.parseInt(take(left, "warmup-pods", "4000")),
+                Integer.parseInt(take(left, "warmup-seconds", "120")),
                 Integer.parseInt(take(left, "list-runs", "20")),
                 Integer.parseInt(take(left, "list-warmups", "5")),
                 Integer.parseInt(take(left, "watchers", "100")),

@@ -1,6 +1,7 @@
 package io.kubesim.server.bench;
 
 import java.io.IOException;
+import java.lang.management.CompilationMXBean;
 import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadInfo;
@@ -62,7 +63,9 @@ final class CpuMeter {
         for (GarbageCollectorMXBean gc : ManagementFactory.getGarbageCollectorMXBeans()) {
             gcMillis += Math.max(0, gc.getCollectionTime());
         }
-        return new Sample(perThread, processCpuNanos(), gcMillis, MachineCpu.read(), System.nanoTime());
+        CompilationMXBean jit = ManagementFactory.getCompilationMXBean();
+        long jitMillis = jit != null && jit.isCompilationTimeMonitoringSupported() ? jit.getTotalCompilationTime() : 0;
+        return new Sample(perThread, processCpuNanos(), gcMillis, jitMillis, MachineCpu.read(), System.nanoTime());
     }
 
     private boolean isServer(long id, ThreadInfo info) {
@@ -79,7 +82,7 @@ final class CpuMeter {
     }
 
     /** A point in time. */
-    record Sample(Map<Long, ThreadCpu> threads, long processNanos, long gcMillis, MachineCpu machine,
+    record Sample(Map<Long, ThreadCpu> threads, long processNanos, long gcMillis, long jitMillis, MachineCpu machine,
                   long wallNanos) {
 
         /** CPU used from {@code start} to this sample. Threads that ended in between are lost (none do here). */
@@ -104,17 +107,20 @@ final class CpuMeter {
             long wall = wallNanos - start.wallNanos;
             double machineCores = machine.busyCores(start.machine, wall);
             return new Usage(wall, server, client, Math.max(0, process - server - client),
-                    Math.max(0, machineCores - process / (double) wall), serverAllocated, gcMillis - start.gcMillis,
-                    perThread);
+                    Math.max(0, machineCores - process / (double) wall), machine.stealCores(start.machine, wall),
+                    serverAllocated, gcMillis - start.gcMillis, jitMillis - start.jitMillis, perThread);
         }
     }
 
     /**
-     * CPU of a phase in nanoseconds; {@code othersCores} is the average number of cores other processes kept busy,
-     * {@code serverAllocatedBytes} what the server's threads allocated, {@code gcMillis} the collectors' time.
+     * CPU of a phase in nanoseconds; {@code othersCores} is the average number of cores other processes kept busy
+     * and {@code stealCores} what the hypervisor took, {@code serverAllocatedBytes} what the server's threads
+     * allocated, {@code gcMillis} the collectors' time and {@code jitMillis} the JIT compilers' (still compiling
+     * means the figures are not steady state yet).
      */
     record Usage(long wallNanos, long serverNanos, long clientNanos, long jvmNativeNanos, double othersCores,
-                 long serverAllocatedBytes, long gcMillis, List<Map.Entry<String, Long>> perThread) {
+                 double stealCores, long serverAllocatedBytes, long gcMillis, long jitMillis,
+                 List<Map.Entry<String, Long>> perThread) {
 
         private double cores(long nanos) {
             return nanos / (double) wallNanos;
@@ -122,15 +128,15 @@ final class CpuMeter {
 
         String text() {
             return String.format("CPU (cores busy on average): server %.2f, load generator %.2f, GC/JIT/native %.2f;"
-                            + " other processes on the machine %.2f", cores(serverNanos), cores(clientNanos),
-                    cores(jvmNativeNanos), othersCores);
+                            + " other processes %.2f, steal %.2f", cores(serverNanos), cores(clientNanos),
+                    cores(jvmNativeNanos), othersCores, stealCores);
         }
 
         /** Per operation: server CPU, load generator CPU, server allocation. */
         String perOperation(int operations) {
             return String.format("per op: server CPU %.3f ms, load generator CPU %.3f ms, server allocated %,.0f KiB;"
-                            + " GC time %d ms", serverMsPer(operations), clientNanos / 1e6 / operations,
-                    serverAllocatedBytes / 1024.0 / operations, gcMillis);
+                            + " in the phase: GC %d ms, JIT compiling %d ms", serverMsPer(operations),
+                    clientNanos / 1e6 / operations, serverAllocatedBytes / 1024.0 / operations, gcMillis, jitMillis);
         }
 
         /** Server CPU milliseconds per operation. */
@@ -139,20 +145,23 @@ final class CpuMeter {
         }
     }
 
-    /** Busy and total jiffies of the whole machine from {@code /proc/stat}; zeros where it is unreadable. */
-    record MachineCpu(long busyTicks, long totalTicks) {
+    /**
+     * Busy and stolen jiffies of the whole machine from {@code /proc/stat}; zeros where it is
+     * unreadable. Busy excludes steal (time the hypervisor gave to other machines), which is
+     * reported apart.
+     */
+    record MachineCpu(long busyTicks, long stealTicks) {
 
         private static final double TICKS_PER_SECOND = 100.0;
 
         static MachineCpu read() {
             try {
                 String[] f = Files.readAllLines(Path.of("/proc/stat")).get(0).trim().split("\\s+");
-                long total = 0;
-                for (int i = 1; i < f.length; i++) {
-                    total += Long.parseLong(f[i]);
+                long busy = 0;
+                for (int i : new int[] {1, 2, 3, 6, 7}) {
+                    busy += Long.parseLong(f[i]);
                 }
-                long idle = Long.parseLong(f[4]) + Long.parseLong(f[5]);
-                return new MachineCpu(total - idle, total);
+                return new MachineCpu(busy, f.length > 8 ? Long.parseLong(f[8]) : 0);
             } catch (IOException | RuntimeException e) {
                 return new MachineCpu(0, 0);
             }
@@ -161,6 +170,10 @@ final class CpuMeter {
         /** Average busy cores since {@code start} (USER_HZ is 100 on Linux). */
         double busyCores(MachineCpu start, long wallNanos) {
             return (busyTicks - start.busyTicks) / TICKS_PER_SECOND / (wallNanos / 1e9);
+        }
+
+        double stealCores(MachineCpu start, long wallNanos) {
+            return (stealTicks - start.stealTicks) / TICKS_PER_SECOND / (wallNanos / 1e9);
         }
     }
 }

@@ -46,6 +46,11 @@ final class Fabric8Creator implements PodCreator {
     }
 
     @Override
+    public void connect() {
+        client.getKubernetesVersion();
+    }
+
+    @Override
     public CompletionStage<Pod> create(int ignored, String namespace, String name) {
         return CompletableFuture.supplyAsync(() -> client.pods().inNamespace(namespace).resource(
                 client.getKubernetesSerialization().unmarshal(PodBodies.json(namespace, name), Pod.class)).create(),

@@ -1,8 +1,10 @@
 package io.kubesim.server.bench;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.CompletionStage;
 
-import io.vertx.core.http.HttpClient;
+import io.vertx.core.Future;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpVersion;
 
@@ -13,15 +15,24 @@ import io.vertx.core.http.HttpVersion;
 final class LeanCreator implements PodCreator {
 
     private final LeanClient http;
-    private final HttpClient[] connections;
+    private final LeanClient.Connection[] connections;
     private volatile HttpVersion negotiated;
 
     LeanCreator(LeanClient http, int clients) {
         this.http = http;
-        this.connections = new HttpClient[clients];
+        this.connections = new LeanClient.Connection[clients];
         for (int i = 0; i < clients; i++) {
             connections[i] = http.connection();
         }
+    }
+
+    @Override
+    public void connect() throws Exception {
+        List<Future<LeanClient.Response>> opened = new ArrayList<>();
+        for (LeanClient.Connection c : connections) {
+            opened.add(http.send(c, HttpMethod.GET, "/version", LeanClient.JSON, null, 200));
+        }
+        LeanClient.await(Future.all(opened));
     }
 
     @Override
@@ -38,7 +49,7 @@ final class LeanCreator implements PodCreator {
 
     @Override
     public void close() {
-        for (HttpClient c : connections) {
+        for (LeanClient.Connection c : connections) {
             c.close();
         }
     }

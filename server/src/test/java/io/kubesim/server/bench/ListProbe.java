@@ -1,9 +1,12 @@
 package io.kubesim.server.bench;
 
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.zip.CRC32;
 
 import io.kubesim.server.json.Json;
-import io.vertx.core.http.HttpClient;
+import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpMethod;
 import tools.jackson.databind.JsonNode;
 
@@ -18,12 +21,19 @@ final class ListProbe {
     record Shape(String label, String pathAndQuery, String accept) {
     }
 
-    /** Timings of one shape, the body size and how many items (or table rows) it returned. */
-    record Result(Shape shape, Latencies.Summary latency, int bodyBytes, int items, CpuMeter.Usage cpu) {
+    /**
+     * Timings of one shape, the body size, how many items (or table rows) it returned, and whether
+     * every body was well-formed JSON ({@code problem} is null then).
+     */
+    record Result(Shape shape, Latencies.Summary latency, int bodyBytes, int items, CpuMeter.Usage cpu,
+                  String problem) {
     }
 
+    /** Distinct bodies parsed per shape at most; tables differ from run to run as ages tick. */
+    private static final int PARSED_BODIES = 3;
+
     private final LeanClient http;
-    private final HttpClient connection;
+    private final LeanClient.Connection connection;
     private final CpuMeter cpu;
 
     ListProbe(LeanClient http, CpuMeter cpu) {
@@ -43,24 +53,49 @@ final class ListProbe {
                 new Shape("namespace, kubectl Table, limit=500", ns + "?limit=500", LeanClient.KUBECTL_TABLE));
     }
 
+    /**
+     * Timed runs from sending to the last body byte. Every body is checked outside the timed window:
+     * identical bodies by checksum, the first few distinct ones by parsing, so a load generator
+     * fault can never pass as a fast server.
+     */
     Result run(Shape shape, int warmups, int runs) throws Exception {
-        LeanClient.Response last = null;
         for (int i = 0; i < warmups; i++) {
-            last = get(shape);
+            get(shape);
         }
         Latencies latencies = new Latencies(runs);
+        Map<Long, Buffer> distinct = new LinkedHashMap<>();
         CpuMeter.Sample start = cpu.sample();
+        Buffer last = null;
         for (int i = 0; i < runs; i++) {
             long sent = System.nanoTime();
-            last = get(shape);
+            last = get(shape).body();
             latencies.record(System.nanoTime() - sent);
+            if (distinct.size() < PARSED_BODIES) {
+                distinct.putIfAbsent(checksum(last), last);
+            }
         }
         CpuMeter.Usage used = cpu.sample().since(start);
-        return new Result(shape, latencies.summary(), last.body().length(), items(last.body().getBytes()), used);
+        int items = -1;
+        String problem = null;
+        for (Buffer body : distinct.values()) {
+            try {
+                items = items(body.getBytes());
+            } catch (RuntimeException e) {
+                problem = "a " + body.length() + "-byte body is not JSON: " + e.getMessage().lines().findFirst()
+                        .orElse("");
+            }
+        }
+        return new Result(shape, latencies.summary(), last.length(), items, used, problem);
     }
 
     private LeanClient.Response get(Shape shape) throws Exception {
         return http.call(connection, HttpMethod.GET, shape.pathAndQuery(), shape.accept(), null, 200);
+    }
+
+    private static long checksum(Buffer body) {
+        CRC32 crc = new CRC32();
+        crc.update(body.getBytes());
+        return crc.getValue();
     }
 
     private static int items(byte[] body) {

@@ -9,6 +9,9 @@ import java.util.concurrent.CompletionStage;
  */
 interface PodCreator extends AutoCloseable {
 
+    /** Opens the clients' connections (TLS handshakes) before anything is timed. */
+    void connect() throws Exception;
+
     CompletionStage<?> create(int client, String namespace, String name);
 
     /** One line naming the client and the transport it negotiated. */

@@ -6,9 +6,6 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import io.vertx.core.Future;
 import io.vertx.core.buffer.Buffer;
-import io.vertx.core.http.HttpClient;
-import io.vertx.core.http.HttpMethod;
-import io.vertx.core.parsetools.RecordParser;
 
 /**
  * One streaming pod watch (newline-delimited JSON over HTTP/2, as kubectl and client-go read it)
@@ -24,27 +21,19 @@ final class PodWatcher {
     private static final int HEAD_BYTES = 256;
 
     private final String prefix;
-    private final HttpClient connection;
+    private final LeanClient.Connection connection;
     private final Map<String, Long> received = new ConcurrentHashMap<>();
     private final AtomicInteger count = new AtomicInteger();
     private volatile String ended;
 
-    PodWatcher(String prefix, HttpClient connection) {
+    PodWatcher(String prefix, LeanClient.Connection connection) {
         this.prefix = prefix;
         this.connection = connection;
     }
 
     /** Starts the watch; completes once the server answered 200 and the stream is being read. */
     Future<Void> open(LeanClient http, String uri) {
-        return http.open(connection, HttpMethod.GET, uri, LeanClient.JSON, null).compose(response -> {
-            if (response.statusCode() != 200) {
-                return Future.failedFuture("watch answered " + response.statusCode());
-            }
-            RecordParser.newDelimited("\n", response).handler(this::onLine);
-            response.exceptionHandler(t -> ended = "failed: " + t);
-            response.endHandler(v -> ended = "ended by the server");
-            return Future.succeededFuture();
-        });
+        return http.stream(connection, uri, this::onLine, why -> ended = why);
     }
 
     private void onLine(Buffer line) {

@@ -10,7 +10,6 @@ import java.util.concurrent.locks.LockSupport;
 
 import io.kubesim.server.json.Json;
 import io.vertx.core.Future;
-import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpMethod;
 
 /**
@@ -45,7 +44,7 @@ final class WatchProbe {
     }
 
     Result run(String namespace, String prefix, int watcherCount, int events, int perSecond) throws Exception {
-        List<HttpClient> writers = new ArrayList<>();
+        List<LeanClient.Connection> writers = new ArrayList<>();
         for (int i = 0; i < WRITERS; i++) {
             writers.add(http.connection());
         }
@@ -67,12 +66,12 @@ final class WatchProbe {
             return result(watchers, writes, cpu.sample().since(start));
         } finally {
             watchers.forEach(PodWatcher::close);
-            writers.forEach(HttpClient::close);
+            writers.forEach(LeanClient.Connection::close);
         }
     }
 
     /** Sends creates at {@code perSecond} without waiting for answers, then waits for all of them. */
-    private Writes write(List<HttpClient> writers, String namespace, String prefix, int events, int perSecond)
+    private Writes write(List<LeanClient.Connection> writers, String namespace, String prefix, int events, int perSecond)
             throws Exception {
         Map<String, Long> sent = new ConcurrentHashMap<>();
         Map<String, Long> acknowledged = new ConcurrentHashMap<>();
