@@ -9,6 +9,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -39,12 +41,16 @@ public final class ApiBench {
     private static final double TARGET_CREATES_PER_SECOND = 3000;
     private static final double TARGET_LIST_MS = 300;
     private static final double TARGET_WATCH_P99_MS = 50;
+    private static final int SETTLE_DRY_RUNS = 5_000;
+    private static final int SETTLE_WATCH_EVENTS = 200;
 
     private final BenchOptions options;
+    private final PhaseProfiler profiler;
     private final List<String> verdicts = new ArrayList<>();
 
     private ApiBench(BenchOptions options) {
         this.options = options;
+        this.profiler = new PhaseProfiler(options.profileDir());
     }
 
     public static void main(String[] args) throws Exception {
@@ -56,10 +62,18 @@ public final class ApiBench {
             System.exit(2);
             return;
         }
+        // the servers' start-up lines would interleave with the figures; warnings still show
+        Logger.getLogger("").setLevel(Level.WARNING);
         new ApiBench(options).run();
     }
 
     private void run() throws Exception {
+        try (profiler) {
+            measure();
+        }
+    }
+
+    private void measure() throws Exception {
         printHeader();
         warmUp();
         Path dir = Files.createTempDirectory(options.dataParent(), "kubesim-apibench-");
@@ -125,6 +139,13 @@ public final class ApiBench {
         List<Integer> counts = new ArrayList<>();
         try (PodCreator creator = creator(server, http)) {
             creator.connect();
+            // A fresh server instance costs the JIT a round of deoptimization and recompilation even
+            // after the warm-up; dry runs absorb most of it and leave nothing behind.
+            CreateLoad.Result settle = CreateLoad.run(creator, cpu, NAMESPACE, "settle", 0, SETTLE_DRY_RUNS,
+                    options.concurrency(), true);
+            System.out.printf("  settling: %,d dry-run creates at %,.0f/s, JIT compiling %d ms meanwhile%n",
+                    SETTLE_DRY_RUNS, settle.perSecond(), settle.cpu().jitMillis());
+            profiler.start("creates");
             for (int s = 0; s < options.memorySteps(); s++) {
                 int from = s * step;
                 int to = s == options.memorySteps() - 1 ? options.pods() : from + step;
@@ -141,6 +162,7 @@ public final class ApiBench {
                 memory.add(MemoryProbe.measure());
                 counts.add(to);
             }
+            printProfile(profiler.stop());
         }
         double rate = options.pods() / (wall / 1e9);
         Latencies.Summary summary = all.summary();
@@ -183,6 +205,7 @@ public final class ApiBench {
         System.out.printf("%n== 2. LIST latency at %,d pods, %d runs each after %d warm-up runs, one client%n",
                 options.pods(), options.listRuns(), options.listWarmups());
         ListProbe probe = new ListProbe(http, cpu);
+        profiler.start("lists");
         double worstP99 = 0;
         for (ListProbe.Shape shape : ListProbe.shapes(NAMESPACE)) {
             ListProbe.Result r = probe.run(shape, options.listWarmups(), options.listRuns());
@@ -196,15 +219,21 @@ public final class ApiBench {
                 verdicts.add("BROKEN LIST body (" + shape.label() + "): " + r.problem());
             }
         }
+        printProfile(profiler.stop());
         verdicts.add(verdict(worstP99 < TARGET_LIST_MS, String.format("LIST: worst p99 %.1f ms (target < %.0f ms)",
                 worstP99, TARGET_LIST_MS)));
     }
 
     private void watchPhase(LeanClient http, CpuMeter cpu) throws Exception {
-        System.out.printf("%n== 3. watch delivery: %d watchers (HTTP/2 streams, all namespaces), %,d creates at %d/s%n",
-                options.watchers(), options.watchEvents(), options.watchRate());
-        WatchProbe.Result r = new WatchProbe(http, cpu).run(WATCH_NAMESPACE, "watch", options.watchers(),
-                options.watchEvents(), options.watchRate());
+        System.out.printf("%n== 3. watch delivery: %d watchers (HTTP/2 streams, all namespaces), %,d creates at %d/s"
+                + " (after an untimed round of %d)%n", options.watchers(), options.watchEvents(), options.watchRate(),
+                SETTLE_WATCH_EVENTS);
+        WatchProbe probe = new WatchProbe(http, cpu);
+        probe.run(WATCH_NAMESPACE, "settle-watch", options.watchers(), SETTLE_WATCH_EVENTS, options.watchRate());
+        profiler.start("watch");
+        WatchProbe.Result r = probe.run(WATCH_NAMESPACE, "watch", options.watchers(), options.watchEvents(),
+                options.watchRate());
+        printProfile(profiler.stop());
         System.out.printf("  sent at %.0f/s; create latency %s%n", r.sentPerSecond(), r.writes().text());
         System.out.printf("  delivery since sent          %s%n", r.sinceSent().text());
         System.out.printf("  delivery since acknowledged  %s (negative: event before the 201)%n",
@@ -215,6 +244,12 @@ public final class ApiBench {
         verdicts.add(verdict(r.sinceSent().p99Ms() < TARGET_WATCH_P99_MS && r.missing() == 0, String.format(
                 "watch: p99 %.1f ms since sent over %,d deliveries, %d missing (target p99 < %.0f ms)",
                 r.sinceSent().p99Ms(), r.sinceSent().count(), r.missing(), TARGET_WATCH_P99_MS)));
+    }
+
+    private static void printProfile(Path recording) {
+        if (recording != null) {
+            System.out.println("  profile: " + recording + " (server/bench/jfr-top.sh " + recording + ")");
+        }
     }
 
     private PodCreator creator(ApiServer server, LeanClient http) {

@@ -21,14 +21,16 @@ import java.util.Map;
  * @param watchRate     creates per second during the watch phase
  * @param dataParent    where the temporary data directories go
  * @param threads       print the CPU of every thread after the create phase (to check the accounting)
+ * @param profileDir    where {@link PhaseProfiler} writes one JFR recording per measured phase; null for none
  */
 record BenchOptions(String storage, String client, int pods, int concurrency, int memorySteps, int warmupSeconds,
                     int listRuns, int listWarmups, int watchers, int watchEvents, int watchRate, Path dataParent,
-                    boolean threads) {
+                    boolean threads, Path profileDir) {
 
     static final String USAGE = "usage: ApiBench [--storage rocksdb|memory] [--client lean|fabric8] [--pods N]"
             + " [--concurrency C] [--memory-steps S] [--warmup-seconds S] [--list-runs R] [--list-warmups R]"
-            + " [--watchers N] [--watch-events N] [--watch-rate PER_SECOND] [--data-dir DIR] [--threads]";
+            + " [--watchers N] [--watch-events N] [--watch-rate PER_SECOND] [--data-dir DIR] [--threads]"
+            + " [--profile DIR]";
 
     BenchOptions {
         if (!storage.equals("rocksdb") && !storage.equals("memory")) {
@@ -70,7 +72,8 @@ record BenchOptions(String storage, String client, int pods, int concurrency, in
                 Integer.parseInt(take(left, "watch-events", "1000")),
                 Integer.parseInt(take(left, "watch-rate", "100")),
                 Path.of(take(left, "data-dir", System.getProperty("java.io.tmpdir"))),
-                threads);
+                threads,
+                left.containsKey("profile") ? Path.of(left.remove("profile")) : null);
         if (!left.isEmpty()) {
             throw new IllegalArgumentException("unknown options " + left.keySet() + "\n" + USAGE);
         }

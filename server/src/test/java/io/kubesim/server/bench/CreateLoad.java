@@ -19,6 +19,12 @@ final class CreateLoad {
     /** Pod names are {@code prefix-i}. */
     static Result run(PodCreator creator, CpuMeter cpu, String namespace, String prefix, int from, int to,
                       int concurrency) throws Exception {
+        return run(creator, cpu, namespace, prefix, from, to, concurrency, false);
+    }
+
+    /** As {@link #run(PodCreator, CpuMeter, String, String, int, int, int)}, optionally as dry runs. */
+    static Result run(PodCreator creator, CpuMeter cpu, String namespace, String prefix, int from, int to,
+                      int concurrency, boolean dryRun) throws Exception {
         Latencies latencies = new Latencies(to - from);
         AtomicInteger next = new AtomicInteger(from);
         CompletableFuture<?>[] clients = new CompletableFuture<?>[concurrency];
@@ -26,7 +32,7 @@ final class CreateLoad {
         for (int c = 0; c < concurrency; c++) {
             CompletableFuture<Void> done = new CompletableFuture<>();
             clients[c] = done;
-            sendNext(new Client(creator, c, namespace, prefix, next, to, latencies, done));
+            sendNext(new Client(creator, c, namespace, prefix, dryRun, next, to, latencies, done));
         }
         CompletableFuture.allOf(clients).get(TIMEOUT_MINUTES, TimeUnit.MINUTES);
         return new Result(to - from, latencies, cpu.sample().since(start));
@@ -40,7 +46,7 @@ final class CreateLoad {
             return;
         }
         long sent = System.nanoTime();
-        c.creator.create(c.index, c.namespace, c.prefix + "-" + i).whenComplete((r, t) -> {
+        c.creator.create(c.index, c.namespace, c.prefix + "-" + i, c.dryRun).whenComplete((r, t) -> {
             if (t != null) {
                 c.done.completeExceptionally(t);
                 return;
@@ -50,8 +56,8 @@ final class CreateLoad {
         });
     }
 
-    private record Client(PodCreator creator, int index, String namespace, String prefix, AtomicInteger next, int to,
-                          Latencies latencies, CompletableFuture<Void> done) {
+    private record Client(PodCreator creator, int index, String namespace, String prefix, boolean dryRun,
+                          AtomicInteger next, int to, Latencies latencies, CompletableFuture<Void> done) {
     }
 
     /** The outcome of one run. */

@@ -51,10 +51,10 @@ final class Fabric8Creator implements PodCreator {
     }
 
     @Override
-    public CompletionStage<Pod> create(int ignored, String namespace, String name) {
+    public CompletionStage<Pod> create(int ignored, String namespace, String name, boolean dryRun) {
         return CompletableFuture.supplyAsync(() -> client.pods().inNamespace(namespace).resource(
-                client.getKubernetesSerialization().unmarshal(PodBodies.json(namespace, name), Pod.class)).create(),
-                callers);
+                client.getKubernetesSerialization().unmarshal(PodBodies.json(namespace, name), Pod.class))
+                .dryRun(dryRun).create(), callers);
     }
 
     @Override

@@ -36,8 +36,9 @@ final class LeanCreator implements PodCreator {
     }
 
     @Override
-    public CompletionStage<?> create(int client, String namespace, String name) {
-        return http.send(connections[client], HttpMethod.POST, PodBodies.path(namespace), LeanClient.JSON,
+    public CompletionStage<?> create(int client, String namespace, String name, boolean dryRun) {
+        return http.send(connections[client], HttpMethod.POST,
+                PodBodies.path(namespace) + (dryRun ? "?dryRun=All" : ""), LeanClient.JSON,
                 PodBodies.json(namespace, name), 201).map(r -> negotiated = r.version()).toCompletionStage();
     }
 

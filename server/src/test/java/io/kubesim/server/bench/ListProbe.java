@@ -1,8 +1,13 @@
 package io.kubesim.server.bench;
 
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.zip.CRC32;
 
 import io.kubesim.server.json.Json;
@@ -17,8 +22,12 @@ import tools.jackson.databind.JsonNode;
  */
 final class ListProbe {
 
-    /** One request shape: what it is called, its path and query, and the {@code Accept} header. */
-    record Shape(String label, String pathAndQuery, String accept) {
+    /**
+     * One request shape: what it is called, its path and query, and the {@code Accept} header. With
+     * {@code allPages}, one run follows the continue tokens to the last page, as {@code kubectl get}
+     * does with its default {@code --chunk-size=500}.
+     */
+    record Shape(String label, String pathAndQuery, String accept, boolean allPages) {
     }
 
     /**
@@ -31,6 +40,8 @@ final class ListProbe {
 
     /** Distinct bodies parsed per shape at most; tables differ from run to run as ages tick. */
     private static final int PARSED_BODIES = 3;
+    private static final int LIST_HEAD_BYTES = 1024;
+    private static final Pattern CONTINUE = Pattern.compile("\"metadata\":\\{[^}]*\"continue\":\"([^\"]+)\"");
 
     private final LeanClient http;
     private final LeanClient.Connection connection;
@@ -46,11 +57,12 @@ final class ListProbe {
     static List<Shape> shapes(String namespace) {
         String ns = PodBodies.path(namespace);
         return List.of(
-                new Shape("namespace, JSON", ns, LeanClient.JSON),
-                new Shape("all namespaces, JSON", "/api/v1/pods", LeanClient.JSON),
-                new Shape("namespace, limit=500", ns + "?limit=500", LeanClient.JSON),
-                new Shape("namespace, kubectl Table", ns, LeanClient.KUBECTL_TABLE),
-                new Shape("namespace, kubectl Table, limit=500", ns + "?limit=500", LeanClient.KUBECTL_TABLE));
+                new Shape("namespace, JSON", ns, LeanClient.JSON, false),
+                new Shape("all namespaces, JSON", "/api/v1/pods", LeanClient.JSON, false),
+                new Shape("namespace, limit=500", ns + "?limit=500", LeanClient.JSON, false),
+                new Shape("namespace, kubectl Table", ns, LeanClient.KUBECTL_TABLE, false),
+                new Shape("namespace, kubectl Table, limit=500", ns + "?limit=500", LeanClient.KUBECTL_TABLE, false),
+                new Shape("kubectl get: Table pages of 500", ns + "?limit=500", LeanClient.KUBECTL_TABLE, true));
     }
 
     /**
@@ -60,36 +72,62 @@ final class ListProbe {
      */
     Result run(Shape shape, int warmups, int runs) throws Exception {
         for (int i = 0; i < warmups; i++) {
-            get(shape);
+            fetch(shape);
         }
         Latencies latencies = new Latencies(runs);
         Map<Long, Buffer> distinct = new LinkedHashMap<>();
         CpuMeter.Sample start = cpu.sample();
-        Buffer last = null;
+        Fetched last = null;
         for (int i = 0; i < runs; i++) {
             long sent = System.nanoTime();
-            last = get(shape).body();
+            last = fetch(shape);
             latencies.record(System.nanoTime() - sent);
-            if (distinct.size() < PARSED_BODIES) {
-                distinct.putIfAbsent(checksum(last), last);
+            for (Buffer page : last.pages()) {
+                if (distinct.size() < PARSED_BODIES) {
+                    distinct.putIfAbsent(checksum(page), page);
+                }
             }
         }
         CpuMeter.Usage used = cpu.sample().since(start);
-        int items = -1;
         String problem = null;
         for (Buffer body : distinct.values()) {
             try {
-                items = items(body.getBytes());
+                items(body.getBytes());
             } catch (RuntimeException e) {
                 problem = "a " + body.length() + "-byte body is not JSON: " + e.getMessage().lines().findFirst()
                         .orElse("");
             }
         }
-        return new Result(shape, latencies.summary(), last.length(), items, used, problem);
+        int items = 0;
+        int bytes = 0;
+        for (Buffer page : last.pages()) {
+            items += problem == null ? items(page.getBytes()) : 0;
+            bytes += page.length();
+        }
+        return new Result(shape, latencies.summary(), bytes, items, used, problem);
     }
 
-    private LeanClient.Response get(Shape shape) throws Exception {
-        return http.call(connection, HttpMethod.GET, shape.pathAndQuery(), shape.accept(), null, 200);
+    /** The body of each page of one run. */
+    private record Fetched(List<Buffer> pages) {
+    }
+
+    private Fetched fetch(Shape shape) throws Exception {
+        List<Buffer> pages = new ArrayList<>();
+        String uri = shape.pathAndQuery();
+        while (uri != null) {
+            Buffer body = http.call(connection, HttpMethod.GET, uri, shape.accept(), null, 200).body();
+            pages.add(body);
+            String token = shape.allPages() ? continueToken(body) : null;
+            uri = token == null ? null : shape.pathAndQuery() + "&continue="
+                    + URLEncoder.encode(token, StandardCharsets.UTF_8);
+        }
+        return new Fetched(pages);
+    }
+
+    /** {@code metadata.continue}, which the server writes before the items or rows; null on the last page. */
+    private static String continueToken(Buffer body) {
+        Matcher m = CONTINUE.matcher(body.getString(0, Math.min(body.length(), LIST_HEAD_BYTES)));
+        return m.find() ? m.group(1) : null;
     }
 
     private static long checksum(Buffer body) {
