@@ -4,6 +4,10 @@ import static io.kubesim.server.table.Fixtures.NOW;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.Random;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -53,6 +57,28 @@ class AgesTest {
         assertThat(Ages.since("2025-01-10T13:55:00+02:00", NOW)).isEqualTo("5m");
         assertThat(Ages.since("2025-01-10T11:59:00.123456Z", NOW)).isEqualTo("59s");
         assertThat(Ages.since("2024-12-31T09:00:00Z", NOW)).isEqualTo("10d");
+    }
+
+    @Test
+    void readsTheServersTimestampShapeAsTheGeneralParserDoes() {
+        Random random = new Random(20250110);
+        for (int i = 0; i < 2_000; i++) {
+            Instant t = Instant.ofEpochSecond(random.nextInt(Integer.MAX_VALUE) * 2L);
+            String serialized = DateTimeFormatter.ISO_INSTANT.format(t);
+
+            assertThat(serialized).hasSize(20);
+            assertThat(Ages.parse(serialized)).contains(OffsetDateTime.parse(serialized).toInstant());
+        }
+    }
+
+    @Test
+    void impossibleTimestampsInTheServersShapeAreUnknown() {
+        assertThat(Ages.since("2025-02-30T12:00:00Z", NOW)).isEqualTo("<unknown>");
+        assertThat(Ages.since("2025-01-10T24:00:00Z", NOW)).isEqualTo("<unknown>");
+        assertThat(Ages.since("2025-01-10T11:60:00Z", NOW)).isEqualTo("<unknown>");
+        assertThat(Ages.since("2025-01-10T1x:55:00Z", NOW)).isEqualTo("<unknown>");
+        assertThat(Ages.since("2025-01-10 11:55:00Z", NOW)).isEqualTo("<unknown>");
+        assertThat(Ages.since("+025-01-10T11:55:00Z", NOW)).isEqualTo("<unknown>");
     }
 
     @Test

@@ -36,6 +36,17 @@ class TableWriterTest {
             """);
 
     @Test
+    void leavesTheGivenObjectsUnchanged() {
+        JsonNode before = POD.deepCopy();
+
+        for (IncludeObject include : IncludeObject.values()) {
+            TableWriter.list(new PodTable(), List.of(POD), include, "1020", "", NOW);
+        }
+
+        assertThat(POD).isEqualTo(before);
+    }
+
+    @Test
     void listTableHasKubeApiserversShape() {
         ObjectNode table = TableWriter.list(new PodTable(), List.of(POD), IncludeObject.METADATA, "1020", "", NOW);
 
@@ -88,7 +99,7 @@ class TableWriterTest {
 
         JsonNode full = TableWriter.list(new PodTable(), List.of(POD), IncludeObject.OBJECT, "1", null, NOW)
                 .get("rows").get(0);
-        assertThat(full.get("object")).isEqualTo(POD).isNotSameAs(POD);
+        assertThat(full.get("object")).isEqualTo(POD);
     }
 
     @Test
