@@ -90,7 +90,9 @@ for n in "${NODE_NAMES[@]}"; do node_flags+=(--node "$n"); done
 java -jar "$SERVER_JAR" gen-certs --dir "$DATA_DIR" --server "https://127.0.0.1:$PORT" "${node_flags[@]}" \
   >>"$DATA_DIR/logs/gen-certs.log" 2>&1 || { echo "up.sh: gen-certs failed:" >&2; tail -n 5 "$DATA_DIR/logs/gen-certs.log" >&2; exit 1; }
 
-JAVA_SMALL=${JAVA_SMALL:--XX:+UseSerialGC -Xss512k}
+# On 2 cores the common fork-join pool has parallelism 1, and CompletableFuture then runs every
+# async completion (each API response of the JDK HTTP client) on a new thread: give it a pool.
+JAVA_SMALL=${JAVA_SMALL:--XX:+UseSerialGC -Xss512k -Djava.util.concurrent.ForkJoinPool.common.parallelism=4}
 JAVA_SERVER=${JAVA_OPTS:--XX:+UseG1GC -Xms256m}
 # shellcheck disable=SC2086
 start_component apiserver java $JAVA_SERVER -jar "$SERVER_JAR" serve \
