@@ -13,11 +13,12 @@ import org.junit.jupiter.api.Test;
 import io.fabric8.kubernetes.api.model.Node;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.Quantity;
+import io.kubesim.controllers.testing.MutableClock;
 import io.kubesim.scheduler.plugins.DefaultPlugins;
 
 class SchedulerEventHandlersTest {
 
-    private final MutableClock clock = new MutableClock();
+    private final MutableClock clock = MutableClock.at("2026-01-01T00:00:00Z");
     private final SchedulerCache cache = new SchedulerCache();
     private final SchedulingQueue queue = new SchedulingQueue(DefaultPlugins.profile("default-scheduler"), clock,
             Duration.ofSeconds(1), Duration.ofSeconds(10));

@@ -20,6 +20,7 @@ import org.junit.jupiter.api.Test;
 
 import io.fabric8.kubernetes.api.model.Pod;
 import io.kubesim.controllers.runtime.ComponentMetrics;
+import io.kubesim.controllers.testing.MutableClock;
 import io.kubesim.scheduler.framework.PodInfo;
 import io.kubesim.scheduler.framework.Profile;
 import io.kubesim.scheduler.plugins.DefaultPlugins;
@@ -53,7 +54,7 @@ class SchedulingLoopTest {
         }
     }
 
-    private final MutableClock clock = new MutableClock();
+    private final MutableClock clock = MutableClock.at("2026-01-01T00:00:00Z");
     private final Profile profile = DefaultPlugins.profile("default-scheduler");
     private final SchedulerCache cache = new SchedulerCache();
     private final SchedulingQueue queue = new SchedulingQueue(profile, clock, Duration.ofSeconds(1),

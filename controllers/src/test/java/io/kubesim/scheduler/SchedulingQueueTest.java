@@ -10,13 +10,14 @@ import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
 
+import io.kubesim.controllers.testing.MutableClock;
 import io.kubesim.scheduler.framework.ClusterEvent;
 import io.kubesim.scheduler.framework.PodInfo;
 import io.kubesim.scheduler.plugins.DefaultPlugins;
 
 class SchedulingQueueTest {
 
-    private final MutableClock clock = new MutableClock();
+    private final MutableClock clock = MutableClock.at("2026-01-01T00:00:00Z");
     private final SchedulingQueue queue = new SchedulingQueue(DefaultPlugins.profile("default-scheduler"), clock,
             Duration.ofSeconds(1), Duration.ofSeconds(10));
 
